@@ -1,0 +1,61 @@
+package org.policyradar.topics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that names the project's topics and the settings they are created with
+ * (see DESIGN.md: news.items.v1 is kept forever as the replay source of truth,
+ * policy.conflicts.v1 is compacted so it holds the latest state of every conflict).
+ */
+public final class Topics {
+
+    /** Raw news items, keyed by item id; kept forever. */
+    public static final String NEWS_ITEMS = "news.items.v1";
+    /** Enriched items, keyed by item id. */
+    public static final String NEWS_ENRICHED = "news.enriched.v1";
+    /** Latest state of every conflict, keyed by conflict id; compacted. */
+    public static final String POLICY_CONFLICTS = "policy.conflicts.v1";
+    /** One alert per new (or retracted) conflict, keyed by conflict id. */
+    public static final String POLICY_ALERTS = "policy.alerts.v1";
+    /** Records that could not be processed, as received, with the error in headers. */
+    public static final String NEWS_DLQ = "news.dlq.v1";
+
+    /** Seven days: the retention of the time-based topics. */
+    public static final long DEFAULT_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
+
+    private Topics() {
+    }
+
+    /** A topic's name and the configs it is created with. */
+    public record TopicSpec(String name, Map<String, String> configs) {
+    }
+
+    /** Every topic of the pipeline, with the settings DESIGN.md gives it. */
+    public static List<TopicSpec> all() {
+        String timeBased = Long.toString(DEFAULT_RETENTION_MS);
+        return List.of(
+                new TopicSpec(NEWS_ITEMS, Map.of(
+                        "cleanup.policy", "delete",
+                        "retention.ms", "-1",
+                        "retention.bytes", "-1")),
+                new TopicSpec(NEWS_ENRICHED, Map.of(
+                        "cleanup.policy", "delete",
+                        "retention.ms", timeBased)),
+                new TopicSpec(POLICY_CONFLICTS, Map.of(
+                        "cleanup.policy", "compact",
+                        // tombstones of retracted conflicts stay a day so that consumers see them
+                        "delete.retention.ms", Long.toString(24L * 60 * 60 * 1000))),
+                new TopicSpec(POLICY_ALERTS, Map.of(
+                        "cleanup.policy", "delete",
+                        "retention.ms", timeBased)),
+                new TopicSpec(NEWS_DLQ, Map.of(
+                        "cleanup.policy", "delete",
+                        "retention.ms", timeBased)));
+    }
+
+    /** The names of {@link #all()}, in order. */
+    public static List<String> names() {
+        return all().stream().map(TopicSpec::name).toList();
+    }
+}
