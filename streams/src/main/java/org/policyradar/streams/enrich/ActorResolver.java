@@ -1,0 +1,425 @@
+package org.policyradar.streams.enrich;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.policyradar.avro.GovernmentBranch;
+import org.policyradar.avro.GovernmentLevel;
+import org.policyradar.avro.JurisdictionKind;
+import org.policyradar.streams.enrich.Mentions.ActorMention;
+import org.policyradar.streams.enrich.Mentions.Agent;
+import org.policyradar.streams.enrich.Mentions.PlaceMention;
+import org.policyradar.streams.enrich.PhraseIndex.Hit;
+
+/**
+ * Finds the places and actors of one item: named actors, generic roles resolved to a place ("Chicago police",
+ * "officials in the Twin Cities", "the governor" of the state the item is about), and places standing for their
+ * government when they are the subject of a sentence ("California sued...").
+ */
+final class ActorResolver {
+
+    private static final Pattern BEFORE_GAP = Pattern.compile(
+            "^(?:'s|')?\\s+(?:(?:top|senior|local|city|county|state|public|elected|area|municipal|the|its|their"
+                    + "|chief|acting|interim|former|new)\\s+){0,2}$");
+    private static final Pattern AFTER_GAP = Pattern.compile(
+            "^\\s+(?:of|in|for|from|across|at|throughout|around|representing|serving)\\s+(?:the\\s+)?"
+                    + "(?:(?:city|county|state|town|commonwealth|village)\\s+of\\s+)?$");
+    private static final Pattern CHAIN_GAP = Pattern.compile("^\\s*(?:,\\s*(?:and|or)?|and|or|&)\\s*(?:the\\s+)?$");
+    private static final Pattern POSTAL_AFTER_PLACE = Pattern.compile("^,\\s*([A-Z]{2})(?![A-Za-z])");
+    private static final Pattern CITY_COMMA_POSTAL = Pattern.compile(
+            "\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2},\\s*([A-Z]{2})(?![A-Za-z])");
+    private static final Set<String> PREPOSITIONS = Set.of("in", "at", "to", "from", "for", "of", "against",
+            "across", "into", "near", "with", "by", "on", "over", "throughout", "outside", "inside", "around",
+            "toward", "towards", "including", "like", "as", "than", "about", "between", "within", "under", "via",
+            "through", "and", "or", "nor", "such", "among", "beyond", "onto", "upon", "targeting");
+
+    private final RuleSet rules;
+    private final Set<String> followers;
+
+    ActorResolver(RuleSet rules) {
+        this.rules = rules;
+        Set<String> words = new LinkedHashSet<>();
+        rules.grammar().placeSubjectFollowers().forEach(w -> words.add(TextFolding.fold(w)));
+        this.followers = Set.copyOf(words);
+    }
+
+    /** Places named in the text, including "City, ST" postal forms, in text order. */
+    List<PlaceMention> places(String text, List<Hit> hits) {
+        List<PlaceMention> places = new ArrayList<>();
+        for (Hit hit : hits) {
+            if (hit.entry().category() == PhraseIndex.Category.PLACE) {
+                Gazetteer.Place place = (Gazetteer.Place) hit.entry().rule();
+                int end = hit.end();
+                Matcher postal = POSTAL_AFTER_PLACE.matcher(text.substring(end));
+                if (place.kind() == JurisdictionKind.CITY && postal.find()) {
+                    Gazetteer.Place state = rules.gazetteer().byCode(postal.group(1)).orElse(null);
+                    if (state != null && state.kind() == JurisdictionKind.STATE) {
+                        place = sameNameIn(place, state.code());
+                        end += postal.end();
+                    }
+                }
+                places.add(new PlaceMention(hit.start(), end, place, false));
+            } else if (hit.entry().category() == PhraseIndex.Category.DEMONYM) {
+                places.add(new PlaceMention(hit.start(), hit.end(), (Gazetteer.Place) hit.entry().rule(), true));
+            }
+        }
+        // a town the rules do not know, written "Smalltown, TX": at least its state is known
+        Matcher m = CITY_COMMA_POSTAL.matcher(text);
+        while (m.find()) {
+            int start = m.start(1);
+            Gazetteer.Place state = rules.gazetteer().byCode(m.group(1)).orElse(null);
+            boolean covered = places.stream().anyMatch(p -> p.start() <= start && p.end() >= m.end(1));
+            if (state != null && state.kind() == JurisdictionKind.STATE && !covered
+                    && hits.stream().noneMatch(h -> h.overlaps(start, m.end(1)))) {
+                places.add(new PlaceMention(start, m.end(1), state, false));
+            }
+        }
+        places.sort(Comparator.comparingInt(PlaceMention::start));
+        // "Salem, Oregon" names one place: the city, in that state
+        List<PlaceMention> merged = new ArrayList<>();
+        for (PlaceMention p : places) {
+            PlaceMention previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (previous != null && !p.demonym() && p.place().kind() == JurisdictionKind.STATE
+                    && (previous.place().kind() == JurisdictionKind.CITY
+                    || previous.place().kind() == JurisdictionKind.COUNTY)
+                    && text.substring(previous.end(), p.start()).matches(",\\s*")) {
+                Gazetteer.Place city = sameNameIn(previous.place(), p.place().code());
+                merged.set(merged.size() - 1, new PlaceMention(previous.start(), p.end(), city, false));
+                continue;
+            }
+            merged.add(p);
+        }
+        return merged;
+    }
+
+    private Gazetteer.Place sameNameIn(Gazetteer.Place city, String state) {
+        if (state.equals(city.state())) {
+            return city;
+        }
+        String code = "US-" + state + "-" + city.code().substring(city.code().lastIndexOf('-') + 1);
+        return rules.gazetteer().byCode(code).orElse(city);
+    }
+
+    /**
+     * The actors named in the text, in text order.
+     *
+     * @param places the item's places
+     * @param items  the sentences, for the place fallback of generic actors
+     */
+    List<ActorMention> actors(String text, String folded, List<Hit> hits, List<PlaceMention> places,
+                              List<Segmenter.Sentence> sentences) {
+        List<ActorMention> named = new ArrayList<>();
+        for (Hit hit : hits) {
+            if (hit.entry().category() == PhraseIndex.Category.ACTOR) {
+                named.add(namedMention(hit, (RuleFiles.ActorDef) hit.entry().rule()));
+            }
+        }
+        List<ActorMention> mentions = new ArrayList<>(named);
+        Set<PlaceMention> usedAsQualifier = new LinkedHashSet<>();
+        for (Hit hit : hits) {
+            if (hit.entry().category() != PhraseIndex.Category.ROLE) {
+                continue;
+            }
+            if (absorbedByNamedActor(folded, hit, named)) {
+                continue;
+            }
+            ActorMention role = roleMention(text, folded, hit, (RuleFiles.RoleDef) hit.entry().rule(), places,
+                    sentences, usedAsQualifier);
+            if (role != null) {
+                mentions.add(role);
+            }
+        }
+        for (PlaceMention place : places) {
+            if (!place.demonym() && !usedAsQualifier.contains(place)
+                    && mentions.stream().noneMatch(m -> m.start() <= place.start() && m.end() >= place.end())
+                    && isSubject(folded, hits, place)) {
+                mentions.add(placeAsActor(place));
+            }
+        }
+        mentions.sort(Comparator.comparingInt(ActorMention::start).thenComparing(ActorMention::rule));
+        return mentions;
+    }
+
+    private ActorMention namedMention(Hit hit, RuleFiles.ActorDef actor) {
+        Gazetteer.Place place = actor.place() == null ? null : rules.gazetteer().byCode(actor.place()).orElseThrow();
+        Agent agent = new Agent(actor.id(), actor.name(), actor.level(), actor.branch(), place, hit.start(), hit.end(),
+                "implied-place:" + actor.id(), actor.topic(), actor.context());
+        return new ActorMention(hit.start(), hit.end(), List.of(agent), true, false, "actor:" + actor.id());
+    }
+
+    /** "ICE officials", "Gov. Kathy Hochul": the generic word adds nothing to the named actor next to it. */
+    private static boolean absorbedByNamedActor(String folded, Hit role, List<ActorMention> named) {
+        for (ActorMention actor : named) {
+            if (actor.end() <= role.start() && folded.substring(actor.end(), role.start()).matches("(?:'s)?\\s{1,2}")) {
+                return true;
+            }
+            if (actor.start() >= role.end() && folded.substring(role.end(), actor.start()).matches("\\s{1,2}")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ActorMention roleMention(String text, String folded, Hit hit, RuleFiles.RoleDef role,
+                                     List<PlaceMention> places, List<Segmenter.Sentence> sentences,
+                                     Set<PlaceMention> usedAsQualifier) {
+        List<PlaceMention> qualifiers = qualifiersBefore(folded, hit, places);
+        if (qualifiers.isEmpty()) {
+            qualifiers = qualifiersAfter(folded, hit, places);
+        }
+        usedAsQualifier.addAll(qualifiers);
+        int start = qualifiers.isEmpty() || qualifiers.get(0).start() > hit.start() ? hit.start()
+                : qualifiers.get(0).start();
+        String rule = "role:" + role.role();
+        List<Agent> agents = new ArrayList<>();
+        if (!qualifiers.isEmpty()) {
+            for (PlaceMention q : qualifiers) {
+                Agent agent = qualified(role, q, text, "adjacent-place");
+                if (agent != null && agents.stream().noneMatch(a -> a.id().equals(agent.id()))) {
+                    agents.add(agent);
+                }
+            }
+        } else if (role.unqualified() != null) {
+            RuleFiles.ActorDef actor = rules.actor(role.unqualified());
+            Gazetteer.Place place = actor.place() == null ? null
+                    : rules.gazetteer().byCode(actor.place()).orElseThrow();
+            agents.add(new Agent(actor.id(), actor.name(), actor.level(), actor.branch(), place, hit.start(),
+                    hit.end(), "implied-place:" + actor.id(), actor.topic(), actor.context()));
+            rule = "role:" + role.role() + "->" + actor.id();
+        } else if (role.level() == RuleFiles.RoleLevel.FEDERAL) {
+            agents.add(new Agent(role.idPrefix(), role.name(), GovernmentLevel.FEDERAL, role.branch(), null,
+                    hit.start(), hit.end(), "scope:federal-actor", role.topic(), false));
+        } else if (role.fallback() == RuleFiles.Fallback.ITEM) {
+            PlaceMention nearby = nearestDomesticPlace(hit, places, sentences);
+            if (nearby != null) {
+                Agent agent = qualified(role, nearby, text, "nearby-place");
+                if (agent != null) {
+                    agents.add(agent);
+                }
+            } else {
+                Agent agent = unresolved(role, hit);
+                if (agent != null) {
+                    agents.add(agent);
+                }
+            }
+        } else if (role.fallback() == RuleFiles.Fallback.UNKNOWN) {
+            Agent agent = unresolved(role, hit);
+            if (agent != null) {
+                agents.add(agent);
+            }
+        }
+        if (agents.isEmpty()) {
+            return null;
+        }
+        return new ActorMention(start, hit.end(), List.copyOf(agents), true, false, rule);
+    }
+
+    private List<PlaceMention> qualifiersBefore(String folded, Hit hit, List<PlaceMention> places) {
+        PlaceMention adjacent = null;
+        for (PlaceMention p : places) {
+            if (p.end() <= hit.start() && BEFORE_GAP.matcher(folded.substring(p.end(), hit.start())).matches()) {
+                adjacent = p;
+            }
+        }
+        if (adjacent == null) {
+            // "Chicago's police", "Stockton police": also no gap at all is fine
+            return List.of();
+        }
+        List<PlaceMention> chain = new ArrayList<>();
+        chain.add(adjacent);
+        PlaceMention current = adjacent;
+        for (int i = places.indexOf(adjacent) - 1; i >= 0; i--) {
+            PlaceMention p = places.get(i);
+            if (p.end() <= current.start() && CHAIN_GAP.matcher(folded.substring(p.end(), current.start())).matches()) {
+                chain.add(0, p);
+                current = p;
+            } else {
+                break;
+            }
+        }
+        return chain;
+    }
+
+    private List<PlaceMention> qualifiersAfter(String folded, Hit hit, List<PlaceMention> places) {
+        List<PlaceMention> chain = new ArrayList<>();
+        PlaceMention first = null;
+        for (PlaceMention p : places) {
+            if (p.start() >= hit.end() && AFTER_GAP.matcher(folded.substring(hit.end(), p.start())).matches()) {
+                first = p;
+                break;
+            }
+        }
+        if (first == null) {
+            return chain;
+        }
+        chain.add(first);
+        PlaceMention current = first;
+        for (int i = places.indexOf(first) + 1; i < places.size(); i++) {
+            PlaceMention p = places.get(i);
+            if (p.start() >= current.end() && CHAIN_GAP.matcher(folded.substring(current.end(), p.start())).matches()) {
+                chain.add(p);
+                current = p;
+            } else {
+                break;
+            }
+        }
+        return chain;
+    }
+
+    private static PlaceMention nearestDomesticPlace(Hit hit, List<PlaceMention> places,
+                                                     List<Segmenter.Sentence> sentences) {
+        Segmenter.Sentence sentence = sentences.stream().filter(s -> s.contains(hit.start())).findFirst().orElse(null);
+        PlaceMention best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        if (sentence != null) {
+            for (PlaceMention p : places) {
+                if (p.domestic() && p.start() >= sentence.start() && p.end() <= sentence.end()) {
+                    // a place before the actor is usually its own; after it, often a target: prefer before
+                    int distance = p.end() <= hit.start() ? hit.start() - p.end() : 2 * (p.start() - hit.end()) + 1;
+                    if (distance < bestDistance) {
+                        best = p;
+                        bestDistance = distance;
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            best = places.stream().filter(PlaceMention::domestic).findFirst().orElse(null);
+        }
+        return best;
+    }
+
+    /** A role made concrete by a place; null when the place cannot qualify it. */
+    private Agent qualified(RuleFiles.RoleDef role, PlaceMention q, String text, String how) {
+        Gazetteer.Place place = q.place();
+        String placeRule = how + ":" + place.code();
+        if (!place.isDomestic()) {
+            String id = "FOREIGN-" + place.code() + "-" + role.idPrefix();
+            return new Agent(id, place.name() + " " + role.name(), GovernmentLevel.FOREIGN, role.branch(), place,
+                    q.start(), q.end(), placeRule, role.topic(), false);
+        }
+        GovernmentLevel level;
+        switch (role.level()) {
+            case FEDERAL -> {
+                if (role.unqualified() != null) {
+                    RuleFiles.ActorDef actor = rules.actor(role.unqualified());
+                    return new Agent(actor.id(), actor.name(), actor.level(), actor.branch(), null, q.start(), q.end(),
+                            placeRule, actor.topic(), actor.context());
+                }
+                return new Agent(role.idPrefix(), role.name(), GovernmentLevel.FEDERAL, role.branch(), place,
+                        q.start(), q.end(), placeRule, role.topic(), false);
+            }
+            case STATE -> {
+                level = GovernmentLevel.STATE;
+                if (place.kind() != JurisdictionKind.STATE) {
+                    place = rules.gazetteer().byCode(place.state()).orElse(place);
+                }
+            }
+            case LOCAL -> {
+                level = GovernmentLevel.LOCAL;
+                place = namesake(place, text.substring(q.start(), q.end()));
+            }
+            default -> {
+                Gazetteer.Place local = namesake(place, text.substring(q.start(), q.end()));
+                boolean localRole = "POLICE".equals(role.role()) || "LAW_ENFORCEMENT".equals(role.role());
+                if (localRole && local != place) {
+                    place = local;
+                }
+                level = place.kind() == JurisdictionKind.STATE ? GovernmentLevel.STATE : GovernmentLevel.LOCAL;
+            }
+        }
+        String id = role.idPrefix() + "-" + place.code();
+        String name = place.name() + " " + role.name();
+        return new Agent(id, name, level, role.branch(), place, q.start(), q.end(), placeRule, role.topic(), false);
+    }
+
+    /** "New York police" means the city's police, not the state's. */
+    private Gazetteer.Place namesake(Gazetteer.Place place, String phrase) {
+        if (place.kind() == JurisdictionKind.STATE && place.namesakeCity() != null
+                && phrase.strip().equalsIgnoreCase(place.name())) {
+            return rules.gazetteer().byCode(place.namesakeCity()).orElse(place);
+        }
+        return place;
+    }
+
+    private static Agent unresolved(RuleFiles.RoleDef role, Hit hit) {
+        GovernmentLevel level = switch (role.level()) {
+            case STATE -> GovernmentLevel.STATE;
+            case LOCAL -> GovernmentLevel.LOCAL;
+            case FEDERAL -> GovernmentLevel.FEDERAL;
+            case BY_PLACE -> "LEGISLATURE".equals(role.role()) ? GovernmentLevel.STATE
+                    : "OFFICIALS".equals(role.role()) || "FOREIGN_MINISTRY".equals(role.role()) ? null
+                    : GovernmentLevel.LOCAL;
+        };
+        if (level == null) {
+            return null;
+        }
+        String id = role.idPrefix() + (level == GovernmentLevel.FEDERAL ? "" : "-" + Gazetteer.UNKNOWN_CODE);
+        return new Agent(id, role.name(), level, role.branch(), null, hit.start(), hit.end(), "jurisdiction:unresolved",
+                role.topic(), false);
+    }
+
+    /** A place is the subject when nothing ties it to a preceding word and a verb follows it. */
+    private boolean isSubject(String folded, List<Hit> hits, PlaceMention place) {
+        String before = folded.substring(0, place.start()).stripTrailing();
+        int wordStart = before.length();
+        while (wordStart > 0 && Character.isLetter(before.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        String previous = before.substring(wordStart);
+        if (PREPOSITIONS.contains(previous) || previous.equals("'s")) {
+            return false;
+        }
+        int i = place.end();
+        String rest = folded.substring(i);
+        if (rest.startsWith("'s") || rest.startsWith("-")) {
+            return false;
+        }
+        // skip an appositive: "Denver, a sanctuary city, refused..."
+        if (rest.startsWith(", ")) {
+            int close = rest.indexOf(',', 2);
+            if (close > 0 && close < 80 && !rest.substring(2, close).contains(".")) {
+                i += close + 1;
+                rest = folded.substring(i);
+            } else {
+                return false;
+            }
+        }
+        String stripped = rest.stripLeading();
+        int offset = i + (rest.length() - stripped.length());
+        for (Hit hit : hits) {
+            if (hit.start() == offset && hit.entry().category() == PhraseIndex.Category.CUE) {
+                CueKind kind = ((RuleFiles.CueDef) hit.entry().rule()).kind();
+                if (kind != CueKind.NONE && kind != CueKind.TARGET && kind != CueKind.REPORT) {
+                    return true;
+                }
+            }
+        }
+        int end = 0;
+        while (end < stripped.length() && (Character.isLetter(stripped.charAt(end)) || stripped.charAt(end) == '\'')) {
+            end++;
+        }
+        String next = stripped.substring(0, end).toLowerCase(Locale.ROOT);
+        return followers.contains(next);
+    }
+
+    static ActorMention placeAsActor(PlaceMention place) {
+        Gazetteer.Place p = place.place();
+        GovernmentLevel level = !p.isDomestic() ? GovernmentLevel.FOREIGN
+                : p.kind() == JurisdictionKind.STATE ? GovernmentLevel.STATE : GovernmentLevel.LOCAL;
+        String name = p.kind() == JurisdictionKind.STATE ? "State of " + p.name()
+                : p.kind() == JurisdictionKind.CITY ? "City of " + p.displayName()
+                : p.displayName();
+        if (level == GovernmentLevel.FOREIGN) {
+            name = "Government of " + p.name();
+        }
+        Agent agent = new Agent("GOVT-" + p.code(), name, level, GovernmentBranch.EXECUTIVE, p, place.start(),
+                place.end(), "place-as-actor:" + p.code(), null, false);
+        return new ActorMention(place.start(), place.end(), List.of(agent), false, false, "place-as-actor");
+    }
+}

@@ -1,0 +1,145 @@
+package org.policyradar.streams.enrich;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import org.policyradar.avro.GovernmentBranch;
+import org.policyradar.avro.GovernmentLevel;
+import org.policyradar.avro.Instrument;
+import org.policyradar.avro.PolicyTopic;
+
+/** The shapes of the three rule files, as Jackson reads them; see the {@code _doc} of each file for the meaning. */
+final class RuleFiles {
+
+    private RuleFiles() {
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    @JsonIgnoreProperties({"_doc"})
+    record ActorsFile(String version, List<ActorDef> actors, List<RoleDef> roles) {
+        ActorsFile {
+            actors = orEmpty(actors);
+            roles = orEmpty(roles);
+        }
+    }
+
+    /** A named actor with a fixed id. */
+    record ActorDef(String id, String name, GovernmentLevel level, GovernmentBranch branch, String place,
+                    boolean context, PolicyTopic topic, List<String> aliases, List<String> exact) {
+        ActorDef {
+            aliases = orEmpty(aliases);
+            exact = orEmpty(exact);
+        }
+    }
+
+    /** How a generic actor finds its place when none is adjacent. */
+    enum Fallback { ITEM, UNKNOWN, NONE }
+
+    /** Level of a generic actor: fixed, or taken from the place that qualifies it. */
+    enum RoleLevel { FEDERAL, STATE, LOCAL, BY_PLACE }
+
+    /** A generic actor (police, mayor, governor) whose id is built from the place it is resolved to. */
+    record RoleDef(String role, String idPrefix, String name, RoleLevel level, GovernmentBranch branch,
+                   Fallback fallback, String unqualified, PolicyTopic topic, List<String> aliases, List<String> exact) {
+        RoleDef {
+            aliases = orEmpty(aliases);
+            exact = orEmpty(exact);
+            fallback = fallback == null ? Fallback.NONE : fallback;
+        }
+    }
+
+    @JsonIgnoreProperties({"_doc"})
+    record PlacesFile(String version, NationwideDef nationwide, List<StateDef> states, List<PlaceDef> places,
+                      List<ForeignDef> foreign) {
+        PlacesFile {
+            states = orEmpty(states);
+            places = orEmpty(places);
+            foreign = orEmpty(foreign);
+        }
+    }
+
+    record NationwideDef(String code, String name) {
+    }
+
+    record StateDef(String code, String name, String namesakeCity, List<String> aliases, List<String> exact) {
+        StateDef {
+            aliases = orEmpty(aliases);
+            exact = orEmpty(exact);
+        }
+    }
+
+    record PlaceDef(String code, String kind, String name, String state, List<String> aliases, List<String> exact,
+                    List<String> within) {
+        PlaceDef {
+            aliases = orEmpty(aliases);
+            exact = orEmpty(exact);
+            within = orEmpty(within);
+        }
+    }
+
+    record ForeignDef(String code, String name, List<String> aliases, List<String> demonyms, List<String> within) {
+        ForeignDef {
+            aliases = orEmpty(aliases);
+            demonyms = orEmpty(demonyms);
+            within = orEmpty(within);
+        }
+    }
+
+    @JsonIgnoreProperties({"_doc"})
+    record CuesFile(String version, Segmentation segmentation, Grammar grammar, Scoring scoring, List<CueDef> cues) {
+        CuesFile {
+            cues = orEmpty(cues);
+        }
+    }
+
+    /** Sentence and clause splitting. */
+    record Segmentation(List<String> abbreviations, List<String> coordinators, List<String> subordinators,
+                        List<String> leadSubordinators, int leadSubordinatorWords,
+                        List<String> firstWordSubordinators) {
+        Segmentation {
+            abbreviations = orEmpty(abbreviations);
+            coordinators = orEmpty(coordinators);
+            subordinators = orEmpty(subordinators);
+            leadSubordinators = orEmpty(leadSubordinators);
+            firstWordSubordinators = orEmpty(firstWordSubordinators);
+        }
+    }
+
+    /** Negation scope, objects, subjects and generic targets. */
+    record Grammar(int negationWindowWords, List<String> negationBreakers, int objectWindowWords,
+                   List<String> placeSubjectFollowers, List<String> relativeTargets) {
+        Grammar {
+            negationBreakers = orEmpty(negationBreakers);
+            placeSubjectFollowers = orEmpty(placeSubjectFollowers);
+            relativeTargets = orEmpty(relativeTargets);
+        }
+    }
+
+    /** Confidence factors of the enrichment. */
+    record Scoring(PolicyTopic defaultTopic, double minConfidence, double placeAsActor, double agentAfterCue,
+                   double inheritedAgent, double impliedFederalAgent, double subordinateClause, double laterSentence,
+                   double unknownJurisdiction, double protectiveDefault, double federalInstrumentDefault) {
+    }
+
+    /** One cue: its phrases and what they say. */
+    record CueDef(String id, CueKind kind, Double weight, PolicyTopic topic, Instrument instrument, boolean context,
+                  String scope, boolean needsObject, List<GovernmentLevel> levels, boolean negatesWithoutJudge,
+                  boolean federalOnly, boolean unnegatable,
+                  List<String> phrases, List<String> exact) {
+        CueDef {
+            phrases = orEmpty(phrases);
+            exact = orEmpty(exact);
+            levels = orEmpty(levels);
+        }
+
+        double weightOr(double fallback) {
+            return weight == null ? fallback : weight;
+        }
+
+        boolean nationwide() {
+            return "NATIONWIDE".equals(scope);
+        }
+    }
+}

@@ -1,0 +1,334 @@
+package org.policyradar.streams.enrich;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.policyradar.avro.JurisdictionKind;
+
+/**
+ * A versioned set of enrichment rules: actors (actors.json), places (places.json) and cue phrases with their
+ * grammar and scoring (cues.json). The three files carry the same top-level {@code version}, which goes into
+ * every enriched item, so that the same input and the same version give the same output. All phrases are
+ * compiled into one Aho-Corasick automaton when the set is loaded; a rule set is immutable and thread-safe.
+ */
+public final class RuleSet {
+
+    static final String ACTORS_FILE = "actors.json";
+    static final String PLACES_FILE = "places.json";
+    static final String CUES_FILE = "cues.json";
+    private static final String CLASSPATH_DIR = "rules/";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final String version;
+    private final Gazetteer gazetteer;
+    private final Map<String, RuleFiles.ActorDef> actorsById;
+    private final RuleFiles.Segmentation segmentation;
+    private final RuleFiles.Grammar grammar;
+    private final RuleFiles.Scoring scoring;
+    private final List<Pattern> relativeTargets;
+    private final Set<String> abbreviations;
+    private final PhraseIndex index;
+
+    private RuleSet(RuleFiles.ActorsFile actors, RuleFiles.PlacesFile places, RuleFiles.CuesFile cues) {
+        this.version = agreedVersion(actors, places, cues);
+        this.gazetteer = gazetteerOf(places);
+        this.actorsById = actorsById(actors);
+        this.segmentation = require(cues.segmentation(), CUES_FILE, "segmentation");
+        this.grammar = require(cues.grammar(), CUES_FILE, "grammar");
+        this.scoring = require(cues.scoring(), CUES_FILE, "scoring");
+        require(scoring.defaultTopic(), CUES_FILE, "scoring.defaultTopic");
+        this.relativeTargets = compile(grammar.relativeTargets());
+        this.abbreviations = abbreviations(segmentation, places);
+        this.index = indexOf(actors, places, cues);
+    }
+
+    /** The rules shipped with the application (src/main/resources/rules). */
+    public static RuleSet loadDefault() {
+        return new RuleSet(
+                readResource(ACTORS_FILE, RuleFiles.ActorsFile.class),
+                readResource(PLACES_FILE, RuleFiles.PlacesFile.class),
+                readResource(CUES_FILE, RuleFiles.CuesFile.class));
+    }
+
+    /** Rules from a directory holding actors.json, places.json and cues.json. */
+    public static RuleSet load(Path dir) {
+        return new RuleSet(
+                readFile(dir.resolve(ACTORS_FILE), RuleFiles.ActorsFile.class),
+                readFile(dir.resolve(PLACES_FILE), RuleFiles.PlacesFile.class),
+                readFile(dir.resolve(CUES_FILE), RuleFiles.CuesFile.class));
+    }
+
+    /** The version of the rules, e.g. "2026.11.1". */
+    public String version() {
+        return version;
+    }
+
+    /** The places the rules know. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    RuleFiles.ActorDef actor(String id) {
+        RuleFiles.ActorDef actor = actorsById.get(id);
+        if (actor == null) {
+            throw new IllegalStateException("no actor " + id + " in rules " + version);
+        }
+        return actor;
+    }
+
+    RuleFiles.Segmentation segmentation() {
+        return segmentation;
+    }
+
+    RuleFiles.Grammar grammar() {
+        return grammar;
+    }
+
+    RuleFiles.Scoring scoring() {
+        return scoring;
+    }
+
+    List<Pattern> relativeTargets() {
+        return relativeTargets;
+    }
+
+    Set<String> abbreviations() {
+        return abbreviations;
+    }
+
+    PhraseIndex index() {
+        return index;
+    }
+
+    private static <T> T readResource(String file, Class<T> type) {
+        try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(CLASSPATH_DIR + file)) {
+            if (in == null) {
+                throw new RuleSetException("rules file " + file + " is missing from the classpath (" + CLASSPATH_DIR
+                        + file + ")");
+            }
+            return MAPPER.readValue(in, type);
+        } catch (JsonProcessingException e) {
+            throw new RuleSetException("rules file " + file + " is malformed: " + e.getOriginalMessage()
+                    + location(e), e);
+        } catch (IOException e) {
+            throw new RuleSetException("rules file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T readFile(Path path, Class<T> type) {
+        try {
+            return MAPPER.readValue(Files.readAllBytes(path), type);
+        } catch (NoSuchFileException e) {
+            throw new RuleSetException("rules file " + path.getFileName() + " is missing: " + path, e);
+        } catch (JsonProcessingException e) {
+            throw new RuleSetException("rules file " + path.getFileName() + " is malformed: " + e.getOriginalMessage()
+                    + location(e) + " (" + path + ")", e);
+        } catch (IOException e) {
+            throw new RuleSetException("rules file " + path.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String location(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where += " (" + mapping.getPathReference().replace("org.policyradar.streams.enrich.RuleFiles$", "") + ")";
+        }
+        return where;
+    }
+
+    private static <T> T require(T value, String file, String field) {
+        if (value == null) {
+            throw new RuleSetException("rules file " + file + " has no '" + field + "'");
+        }
+        return value;
+    }
+
+    private static String agreedVersion(RuleFiles.ActorsFile actors, RuleFiles.PlacesFile places,
+                                        RuleFiles.CuesFile cues) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put(ACTORS_FILE, actors.version());
+        versions.put(PLACES_FILE, places.version());
+        versions.put(CUES_FILE, cues.version());
+        versions.forEach((file, v) -> {
+            if (v == null || v.isBlank()) {
+                throw new RuleSetException("rules file " + file + " has no top-level 'version'");
+            }
+        });
+        if (new LinkedHashSet<>(versions.values()).size() != 1) {
+            throw new RuleSetException("rules files disagree on the version: " + versions);
+        }
+        return actors.version();
+    }
+
+    private static Gazetteer gazetteerOf(RuleFiles.PlacesFile places) {
+        Map<String, Gazetteer.Place> byCode = new LinkedHashMap<>();
+        for (RuleFiles.StateDef state : places.states()) {
+            put(byCode, new Gazetteer.Place(code(state.code(), "state"), JurisdictionKind.STATE, state.name(),
+                    state.code(), List.of(), state.namesakeCity()));
+        }
+        for (RuleFiles.PlaceDef place : places.places()) {
+            JurisdictionKind kind = kindOf(place);
+            if (place.state() == null || !byCode.containsKey(place.state())) {
+                throw new RuleSetException("rules file " + PLACES_FILE + ": place " + place.code()
+                        + " names unknown state '" + place.state() + "'");
+            }
+            put(byCode, new Gazetteer.Place(code(place.code(), "place"), kind, place.name(), place.state(),
+                    place.within(), null));
+        }
+        for (RuleFiles.ForeignDef foreign : places.foreign()) {
+            put(byCode, new Gazetteer.Place(code(foreign.code(), "foreign place"), JurisdictionKind.FOREIGN,
+                    foreign.name(), null, foreign.within(), null));
+        }
+        for (Gazetteer.Place place : byCode.values()) {
+            for (String related : place.related()) {
+                if (!byCode.containsKey(related)) {
+                    throw new RuleSetException("rules file " + PLACES_FILE + ": place " + place.code()
+                            + " lists unknown place '" + related + "' in 'within'");
+                }
+            }
+            if (place.namesakeCity() != null && !byCode.containsKey(place.namesakeCity())) {
+                throw new RuleSetException("rules file " + PLACES_FILE + ": state " + place.code()
+                        + " has unknown namesakeCity '" + place.namesakeCity() + "'");
+            }
+        }
+        return new Gazetteer(byCode);
+    }
+
+    private static JurisdictionKind kindOf(RuleFiles.PlaceDef place) {
+        if ("CITY".equals(place.kind())) {
+            return JurisdictionKind.CITY;
+        }
+        if ("COUNTY".equals(place.kind())) {
+            return JurisdictionKind.COUNTY;
+        }
+        throw new RuleSetException("rules file " + PLACES_FILE + ": place " + place.code() + " has kind '"
+                + place.kind() + "', expected CITY or COUNTY");
+    }
+
+    private static String code(String code, String what) {
+        if (code == null || code.isBlank()) {
+            throw new RuleSetException("rules file " + PLACES_FILE + ": a " + what + " has no code");
+        }
+        return code;
+    }
+
+    private static void put(Map<String, Gazetteer.Place> byCode, Gazetteer.Place place) {
+        if (byCode.putIfAbsent(place.code(), place) != null) {
+            throw new RuleSetException("rules file " + PLACES_FILE + ": place code " + place.code()
+                    + " is defined twice");
+        }
+    }
+
+    private static Map<String, RuleFiles.ActorDef> actorsById(RuleFiles.ActorsFile actors) {
+        Map<String, RuleFiles.ActorDef> byId = new LinkedHashMap<>();
+        for (RuleFiles.ActorDef actor : actors.actors()) {
+            if (actor.id() == null || actor.level() == null || actor.branch() == null || actor.name() == null) {
+                throw new RuleSetException("rules file " + ACTORS_FILE + ": actor " + actor.id()
+                        + " needs id, name, level and branch");
+            }
+            if (byId.putIfAbsent(actor.id(), actor) != null) {
+                throw new RuleSetException("rules file " + ACTORS_FILE + ": actor id " + actor.id()
+                        + " is defined twice");
+            }
+        }
+        for (RuleFiles.RoleDef role : actors.roles()) {
+            if (role.role() == null || role.idPrefix() == null || role.level() == null || role.branch() == null) {
+                throw new RuleSetException("rules file " + ACTORS_FILE + ": role " + role.role()
+                        + " needs role, idPrefix, level and branch");
+            }
+            if (role.unqualified() != null && !byId.containsKey(role.unqualified())) {
+                throw new RuleSetException("rules file " + ACTORS_FILE + ": role " + role.role()
+                        + " names unknown actor '" + role.unqualified() + "' as 'unqualified'");
+            }
+        }
+        return byId;
+    }
+
+    private static List<Pattern> compile(List<String> regexes) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String regex : regexes) {
+            try {
+                patterns.add(Pattern.compile(regex));
+            } catch (PatternSyntaxException e) {
+                throw new RuleSetException("rules file " + CUES_FILE + ": grammar.relativeTargets has an invalid "
+                        + "pattern '" + regex + "': " + e.getDescription(), e);
+            }
+        }
+        return List.copyOf(patterns);
+    }
+
+    private static Set<String> abbreviations(RuleFiles.Segmentation segmentation, RuleFiles.PlacesFile places) {
+        Set<String> all = new LinkedHashSet<>();
+        segmentation.abbreviations().forEach(a -> all.add(a.toLowerCase(Locale.ROOT)));
+        for (RuleFiles.StateDef state : places.states()) {
+            state.exact().stream().filter(a -> a.endsWith(".")).forEach(a -> all.add(a.toLowerCase(Locale.ROOT)));
+        }
+        return Set.copyOf(all);
+    }
+
+    private PhraseIndex indexOf(RuleFiles.ActorsFile actors, RuleFiles.PlacesFile places, RuleFiles.CuesFile cues) {
+        PhraseIndex.Builder builder = new PhraseIndex.Builder();
+        for (RuleFiles.ActorDef actor : actors.actors()) {
+            String owner = "rules file " + ACTORS_FILE + ": actor " + actor.id();
+            if (actor.place() != null && gazetteer.byCode(actor.place()).isEmpty()) {
+                throw new RuleSetException(owner + " names unknown place '" + actor.place() + "'");
+            }
+            actor.aliases().forEach(a -> builder.add(PhraseIndex.Category.ACTOR, actor, a, false, owner));
+            actor.exact().forEach(a -> builder.add(PhraseIndex.Category.ACTOR, actor, a, true, owner));
+        }
+        for (RuleFiles.RoleDef role : actors.roles()) {
+            String owner = "rules file " + ACTORS_FILE + ": role " + role.role();
+            role.aliases().forEach(a -> builder.add(PhraseIndex.Category.ROLE, role, a, false, owner));
+            role.exact().forEach(a -> builder.add(PhraseIndex.Category.ROLE, role, a, true, owner));
+        }
+        for (RuleFiles.StateDef state : places.states()) {
+            Gazetteer.Place place = gazetteer.byCode(state.code()).orElseThrow();
+            String owner = "rules file " + PLACES_FILE + ": state " + state.code();
+            state.aliases().forEach(a -> builder.add(PhraseIndex.Category.PLACE, place, a, false, owner));
+            state.exact().forEach(a -> builder.add(PhraseIndex.Category.PLACE, place, a, true, owner));
+        }
+        for (RuleFiles.PlaceDef def : places.places()) {
+            Gazetteer.Place place = gazetteer.byCode(def.code()).orElseThrow();
+            String owner = "rules file " + PLACES_FILE + ": place " + def.code();
+            def.aliases().forEach(a -> builder.add(PhraseIndex.Category.PLACE, place, a, false, owner));
+            def.exact().forEach(a -> builder.add(PhraseIndex.Category.PLACE, place, a, true, owner));
+        }
+        for (RuleFiles.ForeignDef def : places.foreign()) {
+            Gazetteer.Place place = gazetteer.byCode(def.code()).orElseThrow();
+            String owner = "rules file " + PLACES_FILE + ": foreign place " + def.code();
+            def.aliases().forEach(a -> builder.add(PhraseIndex.Category.PLACE, place, a, false, owner));
+            def.demonyms().forEach(a -> builder.add(PhraseIndex.Category.DEMONYM, place, a, false, owner));
+        }
+        Set<String> cueIds = new LinkedHashSet<>();
+        for (RuleFiles.CueDef cue : cues.cues()) {
+            String owner = "rules file " + CUES_FILE + ": cue " + cue.id();
+            if (cue.id() == null || cue.kind() == null) {
+                throw new RuleSetException(owner + " needs an id and a kind");
+            }
+            if (!cueIds.add(cue.id())) {
+                throw new RuleSetException(owner + " is defined twice");
+            }
+            cue.phrases().forEach(p -> builder.add(PhraseIndex.Category.CUE, cue, p, false, owner));
+            cue.exact().forEach(p -> builder.add(PhraseIndex.Category.CUE, cue, p, true, owner));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,60 @@
+package org.policyradar.streams.topology;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import org.policyradar.avro.ConflictParty;
+import org.policyradar.avro.PolicyConflict;
+
+/**
+ * Folds one more observed article pair into a conflict between two stories. Every choice is order-independent,
+ * so the same set of articles gives the same conflict whatever order they arrive in: each side is represented by
+ * its earliest article (then smallest id), the explanation is the one of that representative pair, the score is
+ * the highest seen, and the article list is the sorted union.
+ */
+final class ConflictMerge {
+
+    static final Comparator<ConflictParty> EARLIEST_ARTICLE = Comparator
+            .comparing(ConflictParty::getPublishedAt)
+            .thenComparing(ConflictParty::getItemId);
+
+    private ConflictMerge() {
+    }
+
+    /** The merged conflict; equal to {@code current} when the observation adds nothing. */
+    static PolicyConflict merge(PolicyConflict current, PolicyConflict observed) {
+        ConflictParty pressing = earliest(current.getPressing(), observed.getPressing());
+        ConflictParty resisting = earliest(current.getResisting(), observed.getResisting());
+        boolean observedIsRepresentative = pressing.getItemId().equals(observed.getPressing().getItemId())
+                && resisting.getItemId().equals(observed.getResisting().getItemId());
+        PolicyConflict representative = observedIsRepresentative ? observed : current;
+
+        TreeSet<String> articles = new TreeSet<>(current.getArticleIds());
+        articles.addAll(observed.getArticleIds());
+        List<String> articleIds = List.copyOf(articles);
+
+        return PolicyConflict.newBuilder(current)
+                .setPressing(pressing)
+                .setResisting(resisting)
+                .setExplanation(representative.getExplanation())
+                .setScore(Math.max(current.getScore(), observed.getScore()))
+                .setFirstSeen(min(current.getFirstSeen(), observed.getFirstSeen()))
+                .setLastSeen(max(current.getLastSeen(), observed.getLastSeen()))
+                .setArticleIds(articleIds)
+                .setEvidenceCount(articleIds.size())
+                .build();
+    }
+
+    private static ConflictParty earliest(ConflictParty a, ConflictParty b) {
+        return EARLIEST_ARTICLE.compare(a, b) <= 0 ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

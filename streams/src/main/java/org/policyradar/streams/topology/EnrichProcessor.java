@@ -1,0 +1,74 @@
+package org.policyradar.streams.topology;
+
+import java.util.List;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.policyradar.avro.EnrichedNewsItem;
+import org.policyradar.avro.NewsItem;
+import org.policyradar.avro.PolicyPosition;
+import org.policyradar.streams.enrich.Enricher;
+
+/**
+ * Validates a news item and finds its policy positions. The story id is left empty here: it is assigned after
+ * the items are grouped by story signature.
+ */
+final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, EnrichedNewsItem> {
+
+    /** Larger items are not news items but mistakes (a whole feed in one record, a binary blob). */
+    static final int MAX_TEXT_CHARS = 64 * 1024;
+
+    private final Enricher enricher;
+    private final String ruleVersion;
+    private FixedKeyProcessorContext<String, EnrichedNewsItem> context;
+
+    EnrichProcessor(Enricher enricher, String ruleVersion) {
+        this.enricher = enricher;
+        this.ruleVersion = ruleVersion;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EnrichedNewsItem> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, NewsItem> record) {
+        NewsItem item = validated(record.value());
+        List<PolicyPosition> positions = enricher.positionsOf(item.getHeadline(), item.getText());
+        EnrichedNewsItem enriched = EnrichedNewsItem.newBuilder()
+                .setItemId(item.getId())
+                .setStoryId("")
+                .setSource(item.getSource())
+                .setUrl(item.getUrl())
+                .setHeadline(item.getHeadline())
+                // evidence offsets point into the text the rules read
+                .setText(Enricher.analysedText(item.getHeadline(), item.getText()))
+                .setPublishedAt(item.getPublishedAt())
+                .setPositions(positions)
+                .setRuleVersion(ruleVersion)
+                .build();
+        // event time drives every window downstream, whatever timestamp the producer put on the record
+        context.forward(record.withValue(enriched).withTimestamp(item.getPublishedAt().toEpochMilli()));
+    }
+
+    static NewsItem validated(NewsItem item) {
+        if (item == null) {
+            throw new InvalidRecordException("news item has no value (null or tombstone)");
+        }
+        if (item.getId() == null || item.getId().isBlank()) {
+            throw new InvalidRecordException("news item has no id");
+        }
+        if (item.getText() == null || item.getText().isBlank()) {
+            throw new InvalidRecordException("news item " + item.getId() + " has no text");
+        }
+        if (item.getText().length() > MAX_TEXT_CHARS) {
+            throw new InvalidRecordException("news item " + item.getId() + " has " + item.getText().length()
+                    + " characters of text, more than the limit of " + MAX_TEXT_CHARS);
+        }
+        if (item.getPublishedAt() == null) {
+            throw new InvalidRecordException("news item " + item.getId() + " has no event time");
+        }
+        return item;
+    }
+}

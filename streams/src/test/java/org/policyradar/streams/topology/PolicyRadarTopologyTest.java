@@ -1,0 +1,250 @@
+package org.policyradar.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.policyradar.streams.topology.NewsItems.DHS_ORDER;
+import static org.policyradar.streams.topology.NewsItems.DOJ_ORDER;
+import static org.policyradar.streams.topology.NewsItems.NYPD_REFUSAL;
+import static org.policyradar.streams.topology.NewsItems.NYPD_REFUSAL_OTHER_OUTLET;
+import static org.policyradar.streams.topology.NewsItems.T0;
+import static org.policyradar.streams.topology.NewsItems.aNewsItem;
+import static org.policyradar.streams.topology.NewsItems.item;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyradar.avro.AlertKind;
+import org.policyradar.avro.ConflictAlert;
+import org.policyradar.avro.EnrichedNewsItem;
+import org.policyradar.avro.GovernmentLevel;
+import org.policyradar.avro.NewsItem;
+import org.policyradar.avro.PolicyConflict;
+import org.policyradar.avro.PolicyTopic;
+import org.policyradar.avro.Stance;
+import org.policyradar.registry.server.InMemorySchemaStore;
+import org.policyradar.registry.server.SchemaRegistryServer;
+import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.topics.Topics;
+
+/** The production topology on TopologyTestDriver, with its serdes talking to a real (in-memory) registry. */
+class PolicyRadarTopologyTest {
+
+    private static final DetectionSettings SETTINGS =
+            new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2), Duration.ofDays(3));
+    private static SchemaRegistryServer registry;
+    private static RuleSet rules;
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, NewsItem> items;
+    private TestInputTopic<byte[], byte[]> rawItems;
+    private TestOutputTopic<String, EnrichedNewsItem> enriched;
+    private TestOutputTopic<String, PolicyConflict> conflicts;
+    private TestOutputTopic<String, ConflictAlert> alerts;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeAll
+    static void startRegistry() throws Exception {
+        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
+        rules = RuleSet.loadDefault();
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registry.close();
+    }
+
+    @BeforeEach
+    void startDriver() {
+        Properties props = StreamsSettings.of("topology-test", "unused:9092", stateDir, Map.of());
+        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", registry.url()));
+        driver = new TopologyTestDriver(PolicyRadarTopology.build(props, rules, serdes, SETTINGS), props,
+                T0.minus(Duration.ofDays(1)));
+        items = driver.createInputTopic(Topics.NEWS_ITEMS, serdes.key().serializer(), serdes.newsItem().serializer());
+        rawItems = driver.createInputTopic(Topics.NEWS_ITEMS, new ByteArraySerializer(), new ByteArraySerializer());
+        enriched = driver.createOutputTopic(Topics.NEWS_ENRICHED, serdes.key().deserializer(),
+                serdes.enrichedNewsItem().deserializer());
+        conflicts = driver.createOutputTopic(Topics.POLICY_CONFLICTS, serdes.key().deserializer(),
+                serdes.policyConflict().deserializer());
+        alerts = driver.createOutputTopic(Topics.POLICY_ALERTS, serdes.key().deserializer(),
+                serdes.conflictAlert().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.NEWS_DLQ, Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void publish(NewsItem item) {
+        items.pipeInput(item.getId(), item, item.getPublishedAt());
+    }
+
+    @Test
+    void shouldEnrichAnItemWithItsPositionStoryAndRuleVersion() {
+        publish(item("nypd-1", NYPD_REFUSAL, T0));
+
+        EnrichedNewsItem result = enriched.readValue();
+
+        assertThat(result.getItemId()).isEqualTo("nypd-1");
+        assertThat(result.getStoryId()).startsWith("story-");
+        assertThat(result.getRuleVersion()).isEqualTo(rules.version());
+        assertThat(result.getPositions()).anySatisfy(position -> {
+            assertThat(position.getActorId()).isEqualTo("NYPD");
+            assertThat(position.getLevel()).isEqualTo(GovernmentLevel.LOCAL);
+            assertThat(position.getStance()).isEqualTo(Stance.RESIST);
+            assertThat(position.getTopic()).isEqualTo(PolicyTopic.COOPERATION);
+        });
+    }
+
+    @Test
+    void shouldFindTheConflictWhenTheResistingItemArrivesSecond() {
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofHours(5))));
+
+        List<PolicyConflict> found = conflicts.readValuesToList();
+
+        assertThat(found).singleElement().satisfies(conflict -> {
+            assertThat(conflict.getTopic()).isEqualTo(PolicyTopic.COOPERATION);
+            assertThat(conflict.getPressing().getItemId()).isEqualTo("doj-1");
+            assertThat(conflict.getResisting().getItemId()).isEqualTo("nypd-1");
+            assertThat(conflict.getScore()).isBetween(0.0, 1.0);
+            assertThat(conflict.getExplanation()).isNotBlank();
+        });
+    }
+
+    @Test
+    void shouldFindTheSameConflictWhenThePressingItemArrivesSecond() {
+        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofHours(5))));
+        publish(item("doj-1", DOJ_ORDER, T0));
+        String idResistingFirst = conflicts.readValue().getConflictId();
+        closeDriver();
+        startDriver();
+
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofHours(5))));
+
+        assertThat(conflicts.readValue().getConflictId()).isEqualTo(idResistingFirst);
+    }
+
+    @Test
+    void shouldNotPairTwoFederalPositions() {
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(item("dhs-1", DHS_ORDER, T0.plus(Duration.ofHours(1))));
+
+        assertThat(conflicts.isEmpty()).isTrue();
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldNotPairTwoLocalPositions() {
+        publish(item("nypd-1", NYPD_REFUSAL, T0));
+        publish(item("chi-1", "Chicago's mayor said city police will not cooperate with ICE detainers.",
+                T0.plus(Duration.ofHours(1))));
+
+        assertThat(conflicts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldPairPositionsExactlyAtTheEdgeOfTheWindowButNotBeyondIt() {
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(item("nypd-edge", NYPD_REFUSAL, T0.plus(SETTINGS.conflictWindow())));
+        publish(item("nypd-beyond", "Officers of the NYPD were told in a memo not to help federal immigration "
+                + "enforcement in any way.", T0.plus(SETTINGS.conflictWindow()).plusMillis(1)));
+
+        assertThat(conflicts.readValuesToList())
+                .extracting(conflict -> conflict.getResisting().getItemId())
+                .containsExactly("nypd-edge");
+    }
+
+    @Test
+    void shouldRaiseOneAlertPerConflictAndFoldLaterArticlesOfTheSameStoriesIntoIt() {
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofHours(1))));
+        publish(item("nypd-2", NYPD_REFUSAL_OTHER_OUTLET, T0.plus(Duration.ofHours(2))));
+
+        List<TestRecord<String, PolicyConflict>> states = conflicts.readRecordsToList();
+        List<ConflictAlert> raised = alerts.readValuesToList();
+
+        assertThat(states).hasSize(2);
+        assertThat(states.get(1).key()).isEqualTo(states.get(0).key());
+        assertThat(states.get(1).value().getArticleIds()).containsExactly("doj-1", "nypd-1", "nypd-2");
+        assertThat(states.get(1).value().getEvidenceCount()).isEqualTo(3);
+        assertThat(states.get(1).value().getResisting().getItemId()).isEqualTo("nypd-1");
+        assertThat(raised).singleElement().satisfies(alert -> {
+            assertThat(alert.getKind()).isEqualTo(AlertKind.NEW_CONFLICT);
+            assertThat(alert.getConflictId()).isEqualTo(states.get(0).key());
+        });
+    }
+
+    @Test
+    void shouldNotChangeAConflictWhenTheSameArticleIsDeliveredAgain() {
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofHours(1))));
+        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofHours(1))));
+
+        assertThat(conflicts.readValuesToList()).hasSize(1);
+        assertThat(alerts.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldSkipBytesThatAreNotAvroAndGoOnWithTheNextRecord() {
+        // the dead-letter record of a deserialization failure is produced only by a real client (see DeadLetterIT):
+        // TopologyTestDriver runs the handler but does not capture its dead-letter records
+        rawItems.pipeInput("bad-1".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
+        publish(item("nypd-1", NYPD_REFUSAL, T0));
+
+        assertThat(enriched.readValuesToList()).extracting(EnrichedNewsItem::getItemId).containsExactly("nypd-1");
+    }
+
+    @Test
+    void shouldSendAnItemWithoutTextToTheDeadLetterTopicWithTheReason() {
+        publish(aNewsItem().setId("blank-1").setText("   ").build());
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("blank-1");
+        assertThat(header(dead, "__streams.errors.message")).contains("blank-1").contains("no text");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSendATombstoneToTheDeadLetterTopic() {
+        rawItems.pipeInput("gone-1".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+
+        assertThat(header(deadLetters.readRecord(), "__streams.errors.message")).contains("no value");
+    }
+
+    @Test
+    void shouldSendAPositionLaterThanTheGracePeriodToTheDeadLetterTopic() {
+        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofDays(10))));
+        publish(item("doj-late", DOJ_ORDER, T0));
+
+        assertThat(header(deadLetters.readRecord(), "__streams.errors.message")).contains("late record");
+        assertThat(conflicts.isEmpty()).isTrue();
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertThat(header).as("header " + name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
