@@ -1,0 +1,143 @@
+package org.policyradar.app.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.policyradar.app.pipeline.AlertWatcher;
+import org.policyradar.app.pipeline.ConflictFormat;
+import org.policyradar.app.pipeline.IdleDetector;
+import org.policyradar.app.pipeline.NewsIngestion;
+import org.policyradar.app.pipeline.StreamsPipeline;
+import org.policyradar.app.stack.LocalStack;
+import org.policyradar.app.stack.TopicInitializer;
+import org.policyradar.avro.AlertKind;
+import org.policyradar.avro.ConflictAlert;
+import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.streams.topology.StreamsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code policy-radar run}: the whole pipeline in one command. With no cluster named it starts the embedded stack
+ * (KRaft broker and registry) in a temporary directory; it publishes the inputs (the bundled seed news when none
+ * is given), runs the topology, and prints every conflict as it is found.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline: publish news, enrich it, detect conflicts and print them.",
+                "With no --bootstrap-servers it starts the embedded broker and registry in a temporary directory."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    IngestMixin ingest;
+
+    @Mixin
+    WindowOptions windows;
+
+    @Option(names = "--until-idle", description = "Exit once all input is processed and nothing new appeared for "
+            + "--idle-seconds; without it the command runs until Ctrl-C.")
+    boolean untilIdle;
+
+    @Option(names = "--idle-seconds", paramLabel = "S", defaultValue = "5",
+            description = "Quiet period that counts as idle (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    @Option(names = "--json", description = "Print one JSON object per conflict on stdout (logs stay on stderr).")
+    boolean json;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory of the embedded stack and local state (default: a temporary one, removed after).")
+    Path dataDir;
+
+    @Option(names = "--application-id", paramLabel = "ID", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+            description = "Streams application id (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean embedded = !cluster.clusterNamed();
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("policy-radar-run-");
+        PrintStream out = System.out;
+        LocalStack stack = null;
+        try {
+            Map<String, Object> clientConfig;
+            if (embedded) {
+                stack = LocalStack.start(dir.resolve("stack"), 0, 0);
+                System.err.println("Embedded Kafka at " + stack.bootstrapServers() + ", Schema Registry at "
+                        + stack.registryUrl());
+                clientConfig = new LinkedHashMap<>(cluster.clientConfig());
+                clientConfig.put("bootstrap.servers", stack.bootstrapServers());
+                clientConfig.put("schema.registry.url", stack.registryUrl());
+            } else {
+                clientConfig = cluster.clientConfig();
+                TopicInitializer.createPipelineTopics(clientConfig, TopicInitializer.LOCAL_PARTITIONS);
+            }
+            return runPipeline(clientConfig, dir.resolve("state"), out);
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+            if (dataDir == null) {
+                deleteRecursively(dir);
+            }
+        }
+    }
+
+    private int runPipeline(Map<String, Object> clientConfig, Path stateDir, PrintStream out) throws Exception {
+        ShutdownSignal signal = untilIdle ? null : ShutdownSignal.install();
+        try (StreamsRunner runner = StreamsPipeline.start(clientConfig, applicationId, stateDir, windows.settings());
+             AlertWatcher watcher = new AlertWatcher(clientConfig, alert -> print(alert, out))) {
+            NewsIngestion.Result published = NewsIngestion.publish(ingest.inputs(), ingest.options(), clientConfig);
+            System.err.println("Published: " + published);
+            if (!published.successful()) {
+                return 1;
+            }
+            if (untilIdle) {
+                try (Admin admin = Admin.create(clientConfig)) {
+                    boolean idle = new IdleDetector(admin, applicationId, Duration.ofSeconds(idleSeconds))
+                            .awaitIdle(Duration.ofMinutes(30));
+                    if (!idle || runner.failed()) {
+                        System.err.println(runner.failed() ? "The Streams application failed." : "Not idle in time.");
+                        return 1;
+                    }
+                }
+            } else {
+                StreamsCommand.Waiting.untilSignalOrStop(signal, runner);
+            }
+            System.err.println("Conflicts found: " + watcher.seen());
+            return runner.failed() ? 1 : 0;
+        }
+    }
+
+    private void print(ConflictAlert alert, PrintStream out) {
+        if (alert.getKind() != AlertKind.NEW_CONFLICT) {
+            return;
+        }
+        synchronized (out) {
+            out.println(json ? ConflictFormat.json(alert) : ConflictFormat.text(alert));
+            out.flush();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

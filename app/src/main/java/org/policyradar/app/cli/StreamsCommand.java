@@ -1,0 +1,64 @@
+package org.policyradar.app.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.policyradar.app.pipeline.StreamsPipeline;
+import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.streams.topology.StreamsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code policy-radar streams}: runs the topology against a named cluster until stopped. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Run the Streams topology (enrichment, stories, conflicts, alerts) until Ctrl-C or SIGTERM.")
+public final class StreamsCommand implements Callable<Integer> {
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    WindowOptions windows;
+
+    @Option(names = "--application-id", paramLabel = "ID", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+            description = "Streams application id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Local state directory (default: ~/.policy-radar/state).")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".policy-radar", "state");
+        ShutdownSignal signal = ShutdownSignal.install();
+        try (StreamsRunner runner = StreamsPipeline.start(cluster.clientConfig(), applicationId, dir,
+                windows.settings())) {
+            Waiting.untilSignalOrStop(signal, runner);
+            return runner.failed() ? 1 : 0;
+        }
+    }
+
+    /** How long-running commands wait: for Ctrl-C/SIGTERM, or for the Streams application to stop by itself. */
+    static final class Waiting {
+
+        private Waiting() {
+        }
+
+        static void untilSignalOrStop(ShutdownSignal signal, StreamsRunner runner) throws InterruptedException {
+            Thread waiter = new Thread(() -> {
+                try {
+                    signal.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "signal-waiter");
+            waiter.setDaemon(true);
+            waiter.start();
+            while (waiter.isAlive() && !runner.awaitStop(Duration.ofMillis(500))) {
+                // keep waiting
+            }
+        }
+    }
+}
