@@ -204,8 +204,8 @@ public final class ConflictRules {
         String where = pressing.getJurisdiction().getKind() == JurisdictionKind.NATIONWIDE ? "nationwide"
                 : "in " + pressing.getJurisdiction().getName();
         return String.format(Locale.ROOT, "%s (%s) presses on %s %s%s while %s (%s) resists in %s%s.",
-                pressing.getActorId(), pressing.getLevel(), topic, where, quoted(pressing),
-                resisting.getActorId(), resisting.getLevel(), resisting.getJurisdiction().getName(), quoted(resisting));
+                pressing.getActorName(), pressing.getLevel(), topic, where, quoted(pressing),
+                resisting.getActorName(), resisting.getLevel(), resisting.getJurisdiction().getName(), quoted(resisting));
     }
 
     private static String quoted(PolicyPosition position) {
