@@ -36,8 +36,4 @@ public record DetectionSettings(Duration conflictWindow, Duration grace, Duratio
     Duration conflictRetention() {
         return conflictWindow.multipliedBy(2).plus(grace);
     }
-
-    Duration storyRetention() {
-        return storyWindow.multipliedBy(2).plus(grace);
-    }
 }

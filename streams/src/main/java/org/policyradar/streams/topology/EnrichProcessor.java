@@ -1,5 +1,6 @@
 package org.policyradar.streams.topology;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -8,10 +9,11 @@ import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.streams.enrich.Enricher;
+import org.policyradar.streams.story.StoryIds;
 
 /**
- * Validates a news item and finds its policy positions. The story id is left empty here: it is assigned after
- * the items are grouped by story signature.
+ * Validates a news item, finds its policy positions and gives it its story (a pure function of the item, see
+ * {@link StoryIds}, so that replays at any scale agree).
  */
 final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, EnrichedNewsItem> {
 
@@ -20,11 +22,13 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
 
     private final Enricher enricher;
     private final String ruleVersion;
+    private final Duration storyWindow;
     private FixedKeyProcessorContext<String, EnrichedNewsItem> context;
 
-    EnrichProcessor(Enricher enricher, String ruleVersion) {
+    EnrichProcessor(Enricher enricher, String ruleVersion, Duration storyWindow) {
         this.enricher = enricher;
         this.ruleVersion = ruleVersion;
+        this.storyWindow = storyWindow;
     }
 
     @Override
@@ -38,7 +42,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
         List<PolicyPosition> positions = enricher.positionsOf(item.getHeadline(), item.getText());
         EnrichedNewsItem enriched = EnrichedNewsItem.newBuilder()
                 .setItemId(item.getId())
-                .setStoryId("")
+                .setStoryId(StoryIds.of(positions, item.getId(), item.getPublishedAt(), storyWindow))
                 .setSource(item.getSource())
                 .setUrl(item.getUrl())
                 .setHeadline(item.getHeadline())

@@ -2,7 +2,6 @@ package org.policyradar.streams.topology;
 
 import java.time.Duration;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -22,16 +21,14 @@ import org.policyradar.avro.PolicyConflict;
 import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.enrich.Enricher;
 import org.policyradar.streams.enrich.RuleSet;
-import org.policyradar.streams.story.StoryClusterer;
-import org.policyradar.streams.story.StorySignature;
 import org.policyradar.topics.Topics;
 
 /**
  * Builds the Policy Radar topology: the one entry point, used by the application and by the tests.
  *
  * <pre>
- * news.items.v1 ─▶ validate + enrich ─▶ [story-signatures] ─▶ assign story ─┬─▶ news.enriched.v1
- *                                                                        └─▶ [conflict-candidates] ─▶ match
+ * news.items.v1 ─▶ validate, enrich, story ─┬─▶ news.enriched.v1
+ *                                           └─▶ [conflict-candidates] ─▶ match
  *   ─▶ [conflict-observations] ─▶ aggregate per story pair ─┬─▶ policy.conflicts.v1 (every change)
  *                                                           └─▶ policy.alerts.v1 (new conflicts only)
  * </pre>
@@ -68,28 +65,18 @@ public final class PolicyRadarTopology {
     public static Topology build(Properties streamsProps, RuleSet rules, PipelineSerdes serdes,
                                  DetectionSettings settings) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
-        builder.addStateStore(storyIndexStore(settings));
         builder.addStateStore(positionStore(TopologyNames.PRESSING_POSITIONS_STORE, serdes, settings));
         builder.addStateStore(positionStore(TopologyNames.RESISTING_POSITIONS_STORE, serdes, settings));
         builder.addStateStore(conflictStore(serdes));
 
         Enricher enricher = new Enricher(rules);
         ConflictRules conflictRules = new ConflictRules(rules);
-        StoryClusterer clusterer =
-                new StoryClusterer(StoryClusterer.DEFAULT_MAX_HAMMING_DISTANCE, settings.storyWindow());
 
         KStream<String, EnrichedNewsItem> enriched = builder
                 .stream(Topics.NEWS_ITEMS, Consumed.with(serdes.key(), serdes.newsItem())
                         .withName(TopologyNames.SOURCE_NEWS_ITEMS))
-                .processValues(() -> new EnrichProcessor(enricher, rules.version()), Named.as(TopologyNames.ENRICH))
-                .selectKey((itemId, item) -> StorySignature.of(item.getPositions())
-                                .orElse(StoryAssignmentProcessor.UNSIGNED_PREFIX + item.getItemId()),
-                        Named.as(TopologyNames.BY_STORY_SIGNATURE))
-                .repartition(Repartitioned.with(serdes.key(), serdes.enrichedNewsItem())
-                        .withName(TopologyNames.STORY_SIGNATURE_REPARTITION))
-                .processValues(() -> new StoryAssignmentProcessor(clusterer),
-                        Named.as(TopologyNames.ASSIGN_STORY), TopologyNames.STORY_INDEX_STORE)
-                .selectKey((signature, item) -> item.getItemId(), Named.as(TopologyNames.BY_ITEM_ID));
+                .processValues(() -> new EnrichProcessor(enricher, rules.version(), settings.storyWindow()),
+                        Named.as(TopologyNames.ENRICH));
 
         enriched.to(Topics.NEWS_ENRICHED, Produced.with(serdes.key(), serdes.enrichedNewsItem())
                 .withName(TopologyNames.SINK_ENRICHED));
@@ -104,7 +91,8 @@ public final class PolicyRadarTopology {
                         TopologyNames.PRESSING_POSITIONS_STORE, TopologyNames.RESISTING_POSITIONS_STORE)
                 .repartition(Repartitioned.with(serdes.key(), serdes.policyConflict())
                         .withName(TopologyNames.CONFLICT_OBSERVATION_REPARTITION))
-                .process(ConflictAggregateProcessor::new, Named.as(TopologyNames.AGGREGATE_CONFLICTS),
+                .process(() -> new ConflictAggregateProcessor(settings.conflictRetention()),
+                        Named.as(TopologyNames.AGGREGATE_CONFLICTS),
                         TopologyNames.CONFLICTS_STORE);
 
         updates.mapValues(ConflictUpdate::conflict, Named.as(TopologyNames.CONFLICT_STATES))
@@ -116,13 +104,6 @@ public final class PolicyRadarTopology {
                         .withName(TopologyNames.SINK_ALERTS));
 
         return builder.build();
-    }
-
-    private static StoreBuilder<WindowStore<String, String>> storyIndexStore(DetectionSettings settings) {
-        return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TopologyNames.STORY_INDEX_STORE, settings.storyRetention(),
-                        EVENT_STAMP, false),
-                Serdes.String(), Serdes.String());
     }
 
     private static StoreBuilder<WindowStore<String, ConflictParty>> positionStore(

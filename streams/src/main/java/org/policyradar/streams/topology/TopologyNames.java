@@ -9,11 +9,6 @@ public final class TopologyNames {
 
     public static final String SOURCE_NEWS_ITEMS = "news-items-source";
     public static final String ENRICH = "validate-and-enrich";
-    public static final String BY_STORY_SIGNATURE = "key-by-story-signature";
-    public static final String STORY_SIGNATURE_REPARTITION = "story-signatures";
-    public static final String ASSIGN_STORY = "assign-story";
-    public static final String STORY_INDEX_STORE = "story-index";
-    public static final String BY_ITEM_ID = "key-by-item-id";
     public static final String SINK_ENRICHED = "news-enriched-sink";
     public static final String TO_CONFLICT_CANDIDATES = "to-conflict-candidates";
     public static final String CONFLICT_CANDIDATE_REPARTITION = "conflict-candidates";

@@ -2,6 +2,7 @@ package org.policyradar.streams.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,20 +13,8 @@ import org.policyradar.streams.enrich.RuleSet;
 class StoryTest {
 
     private static final Instant T = Instant.parse("2026-01-27T10:00:00Z");
+    private static final Duration WINDOW = Duration.ofDays(3);
     private final Enricher enricher = new Enricher(RuleSet.loadDefault());
-
-    @Test
-    void shouldFingerprintNearDuplicatesCloseAndOtherTextsFar() {
-        String a = "Chicago Mayor Brandon Johnson signed an executive order barring city police from assisting federal immigration agents.";
-        String b = "Chicago Mayor Brandon Johnson signed an executive order that bars city police from assisting federal immigration agents.";
-        String c = "The Pentagon said it will send 1,500 more troops to the southern border to support Border Patrol agents.";
-        assertThat(TextFingerprint.simHash(a)).isEqualTo(TextFingerprint.simHash(a));
-        assertThat(TextFingerprint.hammingDistance(TextFingerprint.simHash(a), TextFingerprint.simHash(b)))
-                .isLessThanOrEqualTo(16).isLessThanOrEqualTo(StoryClusterer.DEFAULT_MAX_HAMMING_DISTANCE);
-        assertThat(TextFingerprint.hammingDistance(TextFingerprint.simHash(a), TextFingerprint.simHash(c)))
-                .isGreaterThan(StoryClusterer.DEFAULT_MAX_HAMMING_DISTANCE);
-        assertThat(TextFingerprint.simHash("")).isZero();
-    }
 
     @Test
     void shouldGiveTheSameSignatureToOneStoryToldByTwoOutlets() {
@@ -44,26 +33,39 @@ class StoryTest {
     }
 
     @Test
-    void shouldJoinANearDuplicateOfTheSameSignatureWithinTheWindowOnly() {
-        StoryClusterer clusterer = new StoryClusterer();
-        StoryClusterer.Member member = new StoryClusterer.Member("story-1", "a", "SIG", 0L, T);
-        assertThat(clusterer.joins(new StoryClusterer.Article("b", "SIG", 0b111L, T.plusSeconds(3600)), member)).isTrue();
-        assertThat(clusterer.joins(new StoryClusterer.Article("b", "OTHER", 0b111L, T), member)).isFalse();
-        assertThat(clusterer.joins(new StoryClusterer.Article("b", null, 0L, T), member)).isFalse();
-        assertThat(clusterer.joins(new StoryClusterer.Article("b", "SIG", -1L, T), member)).isFalse();
-        assertThat(clusterer.joins(new StoryClusterer.Article("b", "SIG", 0L, T.plusSeconds(4 * 86_400)), member)).isFalse();
+    void shouldGiveTwoOutletsOfOneStoryTheSameStoryId() {
+        List<PolicyPosition> first = enricher.positionsOf(null,
+                "Denver Mayor Mike Johnston said the city will not honor ICE detainers without a judicial warrant.");
+        List<PolicyPosition> second = enricher.positionsOf(null,
+                "Denver will not honor detainers from ICE unless a judge signs a warrant, Mayor Mike Johnston said.");
+
+        assertThat(StoryIds.of(first, "a", T, WINDOW)).isEqualTo(StoryIds.of(second, "b", T.plusSeconds(7200), WINDOW));
     }
 
     @Test
-    void shouldChooseTheEarliestStoryWhateverTheOrderOfCandidates() {
-        StoryClusterer clusterer = new StoryClusterer();
-        StoryClusterer.Member early = new StoryClusterer.Member("story-early", "a", "SIG", 0L, T);
-        StoryClusterer.Member late = new StoryClusterer.Member("story-late", "b", "SIG", 0L, T.plusSeconds(60));
-        StoryClusterer.Article article = new StoryClusterer.Article("c", "SIG", 1L, T.plusSeconds(120));
-        assertThat(clusterer.storyFor(article, List.of(late, early))).contains("story-early");
-        assertThat(clusterer.storyFor(article, List.of(early, late))).contains("story-early");
-        assertThat(clusterer.storyFor(new StoryClusterer.Article("b", "SIG", 99L, T), List.of(early, late)))
-                .contains("story-late");
-        assertThat(StoryClusterer.storyIdFoundedBy("c")).isEqualTo(StoryClusterer.storyIdFoundedBy("c")).startsWith("story-");
+    void shouldSeparateTheSameSignatureInAnotherWindow() {
+        List<PolicyPosition> positions = enricher.positionsOf(null,
+                "Denver Mayor Mike Johnston said the city will not honor ICE detainers without a judicial warrant.");
+
+        assertThat(StoryIds.of(positions, "a", T, WINDOW))
+                .isNotEqualTo(StoryIds.of(positions, "b", T.plus(WINDOW), WINDOW));
+    }
+
+    @Test
+    void shouldSeparateOtherActorsInTheSameWindow() {
+        List<PolicyPosition> denver = enricher.positionsOf(null,
+                "Denver Mayor Mike Johnston said the city will not honor ICE detainers without a judicial warrant.");
+        List<PolicyPosition> chicago = enricher.positionsOf(null,
+                "Chicago Mayor Brandon Johnson said the city will not honor ICE detainers without a judicial warrant.");
+
+        assertThat(StoryIds.of(denver, "a", T, WINDOW)).isNotEqualTo(StoryIds.of(chicago, "b", T, WINDOW));
+    }
+
+    @Test
+    void shouldGiveAnItemWithoutAPositionAStoryOfItsOwn() {
+        assertThat(StoryIds.of(List.of(), "a", T, WINDOW))
+                .startsWith("story-")
+                .isEqualTo(StoryIds.of(List.of(), "a", T.plusSeconds(99_999), WINDOW))
+                .isNotEqualTo(StoryIds.of(List.of(), "b", T, WINDOW));
     }
 }
