@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * How a {@link NewsIngestor} reads: the input format, strictness, the clock that stamps ingestion times, where bad
+ * How a {@link NewsIngestor}, a {@link FeedReader} or a {@link FeedPoller} reads: the input format, strictness, the clock that stamps ingestion times, where bad
  * lines and progress go, and the limits that protect it from hostile input. Immutable; build with
  * {@link #builder()}.
  */
@@ -14,6 +14,8 @@ public final class IngestOptions {
     public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
     /** JSON nested deeper than this is reported; real news items are two or three levels deep. */
     public static final int DEFAULT_MAX_NESTING_DEPTH = 32;
+    /** Feed documents larger than this many bytes (16 MiB) are refused before they are parsed. */
+    public static final int DEFAULT_MAX_FEED_BYTES = 16 * 1024 * 1024;
     /** The progress listener is told every this many lines read. */
     public static final int DEFAULT_PROGRESS_EVERY = 10_000;
 
@@ -25,6 +27,7 @@ public final class IngestOptions {
     private final int progressEvery;
     private final int maxLineBytes;
     private final int maxNestingDepth;
+    private final int maxFeedBytes;
 
     private IngestOptions(Builder b) {
         this.format = b.format;
@@ -35,6 +38,7 @@ public final class IngestOptions {
         this.progressEvery = b.progressEvery;
         this.maxLineBytes = b.maxLineBytes;
         this.maxNestingDepth = b.maxNestingDepth;
+        this.maxFeedBytes = b.maxFeedBytes;
     }
 
     /** Auto-detected format, lenient, the UTC system clock, bad lines to stderr, no progress. */
@@ -50,7 +54,8 @@ public final class IngestOptions {
     public Builder toBuilder() {
         return new Builder()
                 .format(format).strict(strict).clock(clock).reporter(reporter)
-                .progress(progress, progressEvery).maxLineBytes(maxLineBytes).maxNestingDepth(maxNestingDepth);
+                .progress(progress, progressEvery).maxLineBytes(maxLineBytes).maxNestingDepth(maxNestingDepth)
+                .maxFeedBytes(maxFeedBytes);
     }
 
     /** The forced format, or {@link InputFormat#AUTO} to decide per input. */
@@ -88,6 +93,11 @@ public final class IngestOptions {
         return maxNestingDepth;
     }
 
+    /** The largest feed document (a file or a downloaded body) that is read, in bytes. */
+    public int maxFeedBytes() {
+        return maxFeedBytes;
+    }
+
     /** Builds {@link IngestOptions}; every setting has a default. */
     public static final class Builder {
         private InputFormat format = InputFormat.AUTO;
@@ -98,6 +108,7 @@ public final class IngestOptions {
         private int progressEvery = DEFAULT_PROGRESS_EVERY;
         private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
         private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+        private int maxFeedBytes = DEFAULT_MAX_FEED_BYTES;
 
         private Builder() {
         }
@@ -151,6 +162,15 @@ public final class IngestOptions {
                 throw new IllegalArgumentException("maximum JSON nesting depth must be at least 1, was " + maxNestingDepth);
             }
             this.maxNestingDepth = maxNestingDepth;
+            return this;
+        }
+
+        /** Feed documents larger than this are refused (reported as not readable) instead of being parsed. */
+        public Builder maxFeedBytes(int maxFeedBytes) {
+            if (maxFeedBytes < 1) {
+                throw new IllegalArgumentException("maximum feed size must be at least 1 byte, was " + maxFeedBytes);
+            }
+            this.maxFeedBytes = maxFeedBytes;
             return this;
         }
 

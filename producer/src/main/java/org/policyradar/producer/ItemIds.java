@@ -12,10 +12,12 @@ import java.util.HexFormat;
  * <p>The id is the first {@value #ID_HEX_CHARS} lowercase hex characters (128 bits) of a SHA-256 digest of UTF-8
  * text:
  * <ul>
+ *   <li>with a feed guid (RSS {@code guid}, Atom {@code id}) that is not just the link:
+ *       {@code "guid\n" + source + "\n" + guid};</li>
  *   <li>with a url: {@code "url\n" + source + "\n" + url} (source and url as published, trimmed);</li>
  *   <li>otherwise: {@code "text\n" + normalisedText}, so the same text from two files is the same item.</li>
  * </ul>
- * The prefixes keep the two kinds apart: a text can never collide with a source and url by construction.
+ * The prefixes keep the kinds apart: a text can never collide with a source and url by construction.
  */
 public final class ItemIds {
 
@@ -28,6 +30,11 @@ public final class ItemIds {
     /** The id of an item known by its source and url. */
     public static String ofUrl(String source, String url) {
         return digest("url\n" + source + "\n" + url);
+    }
+
+    /** The id of a feed entry known by its source and its guid (RSS) or id (Atom). */
+    public static String ofGuid(String source, String guid) {
+        return digest("guid\n" + source + "\n" + guid);
     }
 
     /** The id of an item known only by its normalised text. */

@@ -1,7 +1,12 @@
 package org.policyradar.producer;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,10 +19,16 @@ import java.util.function.Consumer;
 import org.policyradar.avro.NewsItem;
 
 /**
- * Reads news inputs line by line, turns every good line into a normalised {@link NewsItem} and hands it to a sink
- * (typically a {@link NewsPublisher}). Bad lines are reported with input name, line number and reason, skipped and
- * counted; blank lines are skipped silently. Input is streamed: memory does not grow with the size of a file or of
- * a line (lines over {@link IngestOptions#maxLineBytes()} are skipped without being held).
+ * Reads news inputs, turns every good line (plain text or JSON Lines) or feed entry (RSS or Atom, see
+ * {@link FeedReader}) into a normalised {@link NewsItem} and hands it to a sink (typically a {@link NewsPublisher}).
+ * Bad lines and entries are reported with input name, line number (or entry number) and reason, skipped and counted;
+ * blank lines are skipped silently. Line input is streamed: memory does not grow with the size of a file or of a
+ * line (lines over {@link IngestOptions#maxLineBytes()} are skipped without being held); a feed document is read
+ * whole, up to {@link IngestOptions#maxFeedBytes()}.
+ *
+ * <p>The format of each input is the forced one, else the one its name implies ({@link InputFormat#fromFileName}),
+ * else the one its first non-blank line implies ({@link InputFormat#fromFirstLine}). An input that should be a feed
+ * but is not readable as one is reported as one bad input ({@link BadLine#NO_LINE}) and counted as one skipped item.
  *
  * <p>One ingestor is one run: an id handed to the sink once is not handed again by any later {@code ingest} call
  * of the same ingestor, and counts as a duplicate. The ids seen are kept in memory for that purpose. Not
@@ -30,36 +41,48 @@ public final class NewsIngestor {
     /** The source and the reported name of items read from standard input. */
     public static final String STDIN_NAME = "stdin";
 
+    // enough to see past a byte-order mark and leading blank lines to the start of a feed document
+    private static final int SNIFF_LIMIT = 64 * 1024;
+    private static final int FEED_START_BYTES = 8;
+
     private final IngestOptions options;
     private final Set<String> seenIds = new HashSet<>();
+    private final FeedReader feedReader;
     private JsonLineParser jsonParser;
+    private FeedFetcher fetcher;
 
     public NewsIngestor(IngestOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.feedReader = new FeedReader(options, seenIds);
     }
 
     /**
-     * Reads every input in order: file paths, or {@value #STDIN} for standard input (which is not closed). Every
-     * path is checked to be a readable file before anything is read, so a typo does not leave a half-published run.
+     * Reads every input in order: file paths, {@value #STDIN} for standard input (which is not closed), or http(s)
+     * URLs, each fetched once (a GET that follows redirects; the body is limited to
+     * {@link IngestOptions#maxFeedBytes()}). Every path is checked to be a readable file, and every URL is
+     * downloaded, before anything is read, so a typo or a dead link does not leave a half-published run.
      *
      * @return the counts over all inputs
      * @throws NoSuchFileException when an input does not exist
-     * @throws IOException         when an input is not a readable file, or reading fails
+     * @throws IOException         when an input is not a readable file, a URL cannot be fetched (network error,
+     *                             timeout, an answer other than 2xx), or reading fails
      */
     public IngestSummary ingest(List<String> inputs, Consumer<NewsItem> sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
-        List<Path> paths = new ArrayList<>();
+        List<Input> prepared = new ArrayList<>();
         for (String input : inputs) {
-            paths.add(STDIN.equals(input) ? null : checkedPath(input));
+            prepared.add(prepare(input));
         }
-        Counters counters = new Counters();
-        for (int i = 0; i < inputs.size(); i++) {
-            Path path = paths.get(i);
-            if (path == null) {
-                read(STDIN_NAME, STDIN_NAME, System.in, sink, counters);
+        IngestCounters counters = new IngestCounters(options);
+        for (Input input : prepared) {
+            if (input.download() != null) {
+                read(input.name(), new ByteArrayInputStream(input.download().body()),
+                        input.download().contentType(), sink, counters);
+            } else if (input.path() == null) {
+                read(STDIN_NAME, System.in, null, sink, counters);
             } else {
-                try (InputStream in = Files.newInputStream(path)) {
-                    read(inputs.get(i), fileName(path.toString()), in, sink, counters);
+                try (InputStream in = Files.newInputStream(input.path())) {
+                    read(input.name(), in, null, sink, counters);
                 }
             }
         }
@@ -68,16 +91,51 @@ public final class NewsIngestor {
 
     /**
      * Reads one stream (a classpath resource, standard input, a download). {@code name} is used in reports as it
-     * is; its last path segment is the default source of the items and its extension may give the format. The
-     * stream is not closed.
+     * is; its last path segment (or, for a URL, its host) is the default source of the items and its extension may
+     * give the format. The stream is not closed.
      */
     public IngestSummary ingest(String name, InputStream in, Consumer<NewsItem> sink) throws IOException {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sink, "sink");
-        Counters counters = new Counters();
-        read(name, fileName(name), in, sink, counters);
+        IngestCounters counters = new IngestCounters(options);
+        read(name, in, null, sink, counters);
         return counters.summary();
+    }
+
+    /** An input ready to read: standard input (no path, no download), a checked file, or a downloaded body. */
+    private record Input(String name, Path path, FeedFetcher.Response download) {
+    }
+
+    private Input prepare(String input) throws IOException {
+        if (STDIN.equals(input)) {
+            return new Input(input, null, null);
+        }
+        if (InputNames.isHttpUrl(input)) {
+            return new Input(input, null, download(input));
+        }
+        return new Input(input, checkedPath(input), null);
+    }
+
+    private FeedFetcher.Response download(String url) throws IOException {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IOException(url + ": not a valid URL: " + e.getMessage(), e);
+        }
+        if (fetcher == null) {
+            fetcher = new FeedFetcher(FeedFetcher.newClient(FeedFetcher.DEFAULT_CONNECT_TIMEOUT),
+                    FeedFetcher.DEFAULT_REQUEST_TIMEOUT, options.maxFeedBytes(), ProducerVersion.userAgent());
+        }
+        try {
+            return fetcher.fetch(uri, FeedFetcher.Validators.NONE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(url + ": interrupted while downloading");
+        } catch (IOException e) {
+            throw new IOException(url + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path checkedPath(String input) throws IOException {
@@ -91,18 +149,75 @@ public final class NewsIngestor {
         return path;
     }
 
-    private static String fileName(String name) {
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        String last = name.substring(slash + 1);
-        return last.isEmpty() ? name : last;
+    private void read(String reportedName, InputStream in, String contentType, Consumer<NewsItem> sink,
+                      IngestCounters counters) throws IOException {
+        InputFormat format = options.format() != InputFormat.AUTO
+                ? options.format()
+                : InputFormat.fromFileName(InputNames.lastSegment(reportedName));
+        InputStream stream = in;
+        if (format == InputFormat.AUTO) {
+            BufferedInputStream buffered = new BufferedInputStream(in);
+            if (startsLikeAFeed(buffered)) {
+                format = InputFormat.FEED;
+            }
+            stream = buffered;
+        }
+        if (format == InputFormat.FEED) {
+            readFeed(reportedName, stream, contentType, sink, counters);
+        } else {
+            readLines(reportedName, InputNames.defaultSource(reportedName), stream, format, sink, counters);
+        }
     }
 
-    private void read(String reportedName, String source, InputStream in, Consumer<NewsItem> sink, Counters counters)
-            throws IOException {
+    private void readFeed(String reportedName, InputStream in, String contentType, Consumer<NewsItem> sink,
+                          IngestCounters counters) throws IOException {
+        try {
+            feedReader.read(reportedName, in, contentType, sink, counters);
+        } catch (FeedFormatException e) {
+            counters.read++;
+            counters.skipped++;
+            options.reporter().report(new BadLine(reportedName, BadLine.NO_LINE, e.reason()));
+            counters.afterItem();
+        }
+    }
+
+    /**
+     * Whether the stream's first non-blank characters open a feed document. Reads byte by byte and stops at the
+     * end of the first non-blank line's start, so a slow stream (a pipe fed line by line) is not waited on.
+     */
+    private static boolean startsLikeAFeed(BufferedInputStream in) throws IOException {
+        in.mark(SNIFF_LIMIT + FEED_START_BYTES + 3);
+        try {
+            StringBuilder start = new StringBuilder();
+            int b = in.read();
+            if (b == 0xEF && in.read() == 0xBB && in.read() == 0xBF) {
+                b = in.read();
+            }
+            for (int n = 0; b != -1 && n < SNIFF_LIMIT && start.isEmpty(); n++) {
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0B) {
+                    start.append((char) b);
+                } else {
+                    b = in.read();
+                }
+            }
+            while (!start.isEmpty() && start.length() < FEED_START_BYTES) {
+                b = in.read();
+                if (b == -1 || b == '\n') {
+                    break;
+                }
+                start.append((char) b);
+            }
+            return InputFormat.fromFirstLine(start.toString()) == InputFormat.FEED;
+        } finally {
+            in.reset();
+        }
+    }
+
+    private void readLines(String reportedName, String source, InputStream in, InputFormat format,
+                           Consumer<NewsItem> sink, IngestCounters counters) throws IOException {
         BoundedLineReader reader = new BoundedLineReader(in, options.maxLineBytes());
         Utf8LineDecoder decoder = new Utf8LineDecoder();
         NewsItemAssembler assembler = new NewsItemAssembler(source, options.clock());
-        InputFormat format = options.format() != InputFormat.AUTO ? options.format() : InputFormat.fromFileName(source);
         LineParser parser = format == InputFormat.AUTO ? null : parserFor(format);
 
         for (BoundedLineReader.RawLine raw = reader.next(); raw != null; raw = reader.next()) {
@@ -128,9 +243,7 @@ public final class NewsIngestor {
                 counters.skipped++;
                 options.reporter().report(new BadLine(reportedName, raw.number(), e.getMessage()));
             }
-            if (counters.read % options.progressEvery() == 0) {
-                options.progress().onProgress(counters.summary());
-            }
+            counters.afterItem();
         }
     }
 
@@ -164,6 +277,7 @@ public final class NewsIngestor {
         return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
     }
 
+    // a first line that looks like a feed but was not sniffed as one (past the sniff limit) is read as text
     private LineParser parserFor(InputFormat format) {
         if (format != InputFormat.JSONL) {
             return LineParser.TEXT;
@@ -182,18 +296,6 @@ public final class NewsIngestor {
                 throw new BadLineException(String.format(
                         "binary data: control character U+%04X at column %d", (int) c, i + 1));
             }
-        }
-    }
-
-    /** Mutable counts of one ingest call. */
-    private final class Counters {
-        long read;
-        long published;
-        long skipped;
-        long duplicates;
-
-        IngestSummary summary() {
-            return new IngestSummary(read, published, skipped, duplicates, options.strict());
         }
     }
 }

@@ -56,6 +56,7 @@ public final class NewsPublisher implements AutoCloseable, Consumer<NewsItem> {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong failedAtLastConfirm = new AtomicLong();
     private final List<PublishFailure> keptFailures = new ArrayList<>();
     private boolean closed;
 
@@ -160,6 +161,17 @@ public final class NewsPublisher implements AutoCloseable, Consumer<NewsItem> {
     /** Waits until every item sent so far is acknowledged or failed. */
     public void flush() {
         producer.flush();
+    }
+
+    /**
+     * Flushes, then says whether every item sent since the previous call (or since the start) was acknowledged:
+     * false when any of them failed. Made for {@link FeedPoller.Builder#deliveryCheck}, so that feed entries count
+     * as handled only once they are on the topic.
+     */
+    public boolean flushAndConfirm() {
+        flush();
+        long failedNow = failed.get();
+        return failedAtLastConfirm.getAndSet(failedNow) == failedNow;
     }
 
     /** Items handed to {@link #publish}. */

@@ -26,6 +26,14 @@ class ItemIdsTest {
                 .matches("[0-9a-f]{32}");
         assertThat(ItemIds.ofUrl("Example Wire", "https://news.example/a"))
                 .isEqualTo(sha256Prefix("url\nExample Wire\nhttps://news.example/a"));
+        assertThat(ItemIds.ofGuid("Example Wire", "wire-2025-17"))
+                .isEqualTo(sha256Prefix("guid\nExample Wire\nwire-2025-17"));
+    }
+
+    @Test
+    void shouldKeepGuidsAndUrlsApartEvenWhenTheyAreTheSameString() {
+        assertThat(ItemIds.ofGuid("Example Wire", "https://news.example/a"))
+                .isNotEqualTo(ItemIds.ofUrl("Example Wire", "https://news.example/a"));
     }
 
     @Test

@@ -131,6 +131,24 @@ class NewsPublisherTest {
     }
 
     @Test
+    void shouldConfirmDeliveryOnlyWhenNothingSentSinceTheLastConfirmationFailed() {
+        MockProducer<String, NewsItem> producer = mockProducer();
+        NewsPublisher publisher = new NewsPublisher(producer, Duration.ofSeconds(1), failure -> { });
+
+        publisher.publish(aNewsItem().setId("delivered").build());
+        boolean first = publisher.flushAndConfirm();
+        producer.sendException = new SerializationException("schema registry unreachable");
+        publisher.publish(aNewsItem().setId("lost").build());
+        boolean second = publisher.flushAndConfirm();
+        boolean third = publisher.flushAndConfirm();
+
+        assertThat(first).isTrue();
+        assertThat(publisher.acknowledgedCount()).isEqualTo(1);
+        assertThat(second).isFalse();
+        assertThat(third).isTrue();
+    }
+
+    @Test
     void shouldCloseTheProducerOnceAndRefuseItemsAfterwards() {
         MockProducer<String, NewsItem> producer = mockProducer();
         NewsPublisher publisher = new NewsPublisher(producer, Duration.ofSeconds(1), failure -> { });

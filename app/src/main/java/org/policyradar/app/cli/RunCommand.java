@@ -60,6 +60,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Directory of the embedded stack and local state (default: a temporary one, removed after).")
     Path dataDir;
 
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "1",
+            description = "Partitions of each topic the embedded stack creates (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
     @Option(names = "--application-id", paramLabel = "ID", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
             description = "Streams application id (default: ${DEFAULT-VALUE}).")
     String applicationId;
@@ -73,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Map<String, Object> clientConfig;
             if (embedded) {
-                stack = LocalStack.start(dir.resolve("stack"), 0, 0);
+                stack = LocalStack.start(dir.resolve("stack"), 0, 0, partitions);
                 System.err.println("Embedded Kafka at " + stack.bootstrapServers() + ", Schema Registry at "
                         + stack.registryUrl());
                 clientConfig = new LinkedHashMap<>(cluster.clientConfig());
@@ -81,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
                 clientConfig.put("schema.registry.url", stack.registryUrl());
             } else {
                 clientConfig = cluster.clientConfig();
-                TopicInitializer.createPipelineTopics(clientConfig, TopicInitializer.LOCAL_PARTITIONS);
+                TopicInitializer.createPipelineTopics(clientConfig, partitions);
             }
             return runPipeline(clientConfig, dir.resolve("state"), out);
         } finally {

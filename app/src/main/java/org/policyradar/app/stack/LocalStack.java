@@ -44,6 +44,14 @@ public final class LocalStack implements AutoCloseable {
      * @param registryPort the registry's HTTP port on 127.0.0.1, or 0 for a free port
      */
     public static LocalStack start(Path dataDir, int kafkaPort, int registryPort) {
+        return start(dataDir, kafkaPort, registryPort, TopicInitializer.LOCAL_PARTITIONS);
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, with the pipeline's topics created with {@code partitions} partitions
+     * (topics that already exist keep theirs).
+     */
+    public static LocalStack start(Path dataDir, int kafkaPort, int registryPort, int partitions) {
         if (registryPort != 0) {
             // fail before the broker spends seconds starting
             FreePorts.requireFree(HOST, registryPort, "Schema Registry");
@@ -51,7 +59,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, kafkaPort);
         try {
             Map<String, Object> clientConfig = Map.of("bootstrap.servers", broker.bootstrapServers());
-            TopicInitializer.createPipelineTopics(clientConfig, TopicInitializer.LOCAL_PARTITIONS);
+            TopicInitializer.createPipelineTopics(clientConfig, partitions);
             createSchemasTopic(clientConfig);
             SchemaStore schemaStore = KafkaSchemaStore.open(clientConfig, SCHEMAS_TOPIC);
             try {

@@ -7,20 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -79,7 +75,8 @@ class DeadLetterIT {
             sendItem(newsItem("too-large", "ICE ".repeat(20_000)));
             sendItem(newsItem("good-1", "An NYPD memo tells officers not to assist federal immigration agents."));
 
-            List<ConsumerRecord<byte[], byte[]>> dead = read(Topics.NEWS_DLQ, 5, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readAtLeast(stack.bootstrapServers(), Topics.NEWS_DLQ, 5,
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
             assertThat(dead).extracting(record -> new String(record.key(), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrder("not-avro", "unknown-id", "tombstone", "other-schema", "too-large");
             for (ConsumerRecord<byte[], byte[]> record : dead) {
@@ -97,7 +94,8 @@ class DeadLetterIT {
             SpecificAvroSerde<EnrichedNewsItem> enrichedSerde = new SpecificAvroSerde<>();
             enrichedSerde.configure(config, false);
             List<ConsumerRecord<String, EnrichedNewsItem>> enriched =
-                    read(Topics.NEWS_ENRICHED, 1, new StringDeserializer(), enrichedSerde.deserializer());
+                    TopicReader.readAtLeast(stack.bootstrapServers(), Topics.NEWS_ENRICHED, 1,
+                    new StringDeserializer(), enrichedSerde.deserializer());
             assertThat(enriched).extracting(ConsumerRecord::key).containsExactly("good-1");
             assertThat(runner.failed()).isFalse();
         }
@@ -145,29 +143,6 @@ class DeadLetterIT {
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         return producer;
-    }
-
-    /** Reads a topic from the start until at least {@code count} records came, then whatever else is there. */
-    private static <K, V> List<ConsumerRecord<K, V>> read(String topic, int count,
-                                                         org.apache.kafka.common.serialization.Deserializer<K> keys,
-                                                         org.apache.kafka.common.serialization.Deserializer<V> values) {
-        Map<String, Object> consumerConfig = new HashMap<>();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(consumerConfig, keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // anything more that is already there belongs to the answer too
-            consumer.poll(Duration.ofSeconds(2)).forEach(records::add);
-        }
-        return records;
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -10,10 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,26 +93,9 @@ class SeedPipelineIT {
     }
 
     private static List<PolicyConflict> latestConflicts() {
-        Map<String, Object> consumerConfig = new HashMap<>(config);
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
-        Map<String, PolicyConflict> latest = new HashMap<>();
-        try (KafkaConsumer<String, PolicyConflict> consumer =
-                     new KafkaConsumer<>(consumerConfig, new StringDeserializer(), serde.deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.POLICY_CONFLICTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, PolicyConflict> record : consumer.poll(Duration.ofMillis(200))) {
-                    latest.put(record.key(), record.value());
-                }
-            }
-        }
-        return new ArrayList<>(latest.values());
+        return new ArrayList<>(TopicReader.latestByKey(stack.bootstrapServers(), Topics.POLICY_CONFLICTS,
+                new StringDeserializer(), serde.deserializer()).values());
     }
 }

@@ -20,8 +20,9 @@ import org.policyradar.streams.conflict.ConflictRules;
  * event-time window stores whose retention bounds the state; a record later than the grace period behind
  * stream time is refused (and goes to the dead-letter topic).
  *
- * <p>Store keys: {@code <topic>|<shard>|<itemId>|<actorId>}, so that one shard's positions on one topic are a
- * contiguous key range.
+ * <p>Store keys: {@code <topic>|<shard>|<itemId>|<actorId>|<jurisdiction>}, so that one shard's positions on one
+ * topic are a contiguous key range, and two positions of one item (one actor acting against a state and one of
+ * its cities) do not overwrite each other.
  */
 final class ConflictMatchProcessor implements Processor<String, ConflictParty, String, PolicyConflict> {
 
@@ -96,7 +97,8 @@ final class ConflictMatchProcessor implements Processor<String, ConflictParty, S
     }
 
     private static String keyOf(String topic, String shard, ConflictParty party) {
-        return prefix(topic, shard) + party.getItemId() + "|" + party.getPosition().getActorId();
+        return prefix(topic, shard) + party.getItemId() + "|" + party.getPosition().getActorId() + "|"
+                + party.getPosition().getJurisdiction().getCode();
     }
 
     /** The conflict rules read whole items; a party is an item reduced to the one position at stake. */

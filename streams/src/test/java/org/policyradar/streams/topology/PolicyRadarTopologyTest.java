@@ -146,6 +146,20 @@ class PolicyRadarTopologyTest {
     }
 
     @Test
+    void shouldKeepEveryTargetOfOneItemWhenItTargetsAStateAndOneOfItsCities() {
+        publish(item("doj-suit", "Federal lawyers from the Justice Department filed suit against the state of "
+                + "Illinois and the city of Chicago over sanctuary laws that keep local police out of immigration "
+                + "enforcement.", T0));
+        publish(item("il-gov", "Illinois Gov. JB Pritzker said state police will not take part in immigration raids.",
+                T0.plus(Duration.ofHours(3))));
+
+        assertThat(conflicts.readValuesToList()).singleElement().satisfies(conflict -> {
+            assertThat(conflict.getPressing().getItemId()).isEqualTo("doj-suit");
+            assertThat(conflict.getResisting().getItemId()).isEqualTo("il-gov");
+        });
+    }
+
+    @Test
     void shouldNotPairTwoFederalPositions() {
         publish(item("doj-1", DOJ_ORDER, T0));
         publish(item("dhs-1", DHS_ORDER, T0.plus(Duration.ofHours(1))));

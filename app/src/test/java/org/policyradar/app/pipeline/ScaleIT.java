@@ -1,0 +1,140 @@
+package org.policyradar.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyradar.app.stack.LocalStack;
+import org.policyradar.avro.EventTimeSource;
+import org.policyradar.avro.NewsItem;
+import org.policyradar.avro.PolicyConflict;
+import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.streams.topology.DetectionSettings;
+import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.topics.Topics;
+
+/**
+ * The same input gives the same conflicts — ids and content — whatever the number of input partitions, the
+ * number of Streams instances and the order the items arrive in. Each configuration runs on a fresh embedded
+ * stack over the evaluation corpus (102 items with duplicated stories, published half an hour apart).
+ */
+class ScaleIT {
+
+    private static final Instant START = Instant.parse("2026-01-25T00:00:00Z");
+    private static final String APPLICATION_ID = "scale-it";
+
+    @TempDir
+    Path dir;
+
+    private static List<NewsItem> corpus;
+    private static Map<String, PolicyConflict> baseline;
+
+    @BeforeAll
+    static void readCorpus() throws IOException {
+        corpus = new ArrayList<>();
+        try (InputStream in = ScaleIT.class.getResourceAsStream("/corpus/eval-news.txt")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Instant published = START.plus(Duration.ofMinutes(30L * i));
+                corpus.add(NewsItem.newBuilder().setId(String.format("e%03d", i + 1)).setSource("scale-it")
+                        .setText(lines.get(i)).setPublishedAt(published)
+                        .setEventTimeSource(EventTimeSource.PUBLISHED).setIngestedAt(published).build());
+            }
+        }
+    }
+
+    @Test
+    void shouldFindTheSameConflictsWithOneThreeAndSixPartitionsOneOrTwoInstancesAndShuffledInput() throws Exception {
+        baseline = conflicts(1, 1, corpus, "p1");
+        assertThat(baseline).hasSizeGreaterThan(20);
+
+        List<NewsItem> shuffled = new ArrayList<>(corpus);
+        Collections.shuffle(shuffled, new Random(20261127));
+
+        assertThat(differences(conflicts(3, 1, corpus, "p3"))).as("3 partitions").isEmpty();
+        assertThat(differences(conflicts(6, 1, corpus, "p6"))).as("6 partitions").isEmpty();
+        assertThat(differences(conflicts(3, 2, corpus, "p3x2"))).as("3 partitions, 2 instances").isEmpty();
+        assertThat(differences(conflicts(3, 1, shuffled, "p3-shuffled"))).as("3 partitions, shuffled").isEmpty();
+    }
+
+    /** What differs from the baseline, one line per conflict id, so a failure says what and where. */
+    private static List<String> differences(Map<String, PolicyConflict> other) {
+        List<String> differences = new ArrayList<>();
+        baseline.forEach((id, conflict) -> {
+            PolicyConflict theirs = other.get(id);
+            if (theirs == null) {
+                differences.add("missing " + id + " " + conflict.getArticleIds());
+            } else if (!theirs.equals(conflict)) {
+                differences.add("differs " + id + ": " + conflict.getArticleIds() + " score " + conflict.getScore()
+                        + " first " + conflict.getFirstSeen() + " vs " + theirs.getArticleIds() + " score "
+                        + theirs.getScore() + " first " + theirs.getFirstSeen());
+            }
+        });
+        other.keySet().stream().filter(id -> !baseline.containsKey(id))
+                .forEach(id -> differences.add("unexpected " + id + " " + other.get(id).getArticleIds()));
+        return differences;
+    }
+
+    /** Runs the pipeline on a fresh stack and returns the final state of the compacted conflicts topic. */
+    private Map<String, PolicyConflict> conflicts(int partitions, int instances, List<NewsItem> items, String name)
+            throws Exception {
+        try (LocalStack stack = LocalStack.start(dir.resolve(name), 0, 0, partitions)) {
+            Map<String, Object> config = new HashMap<>();
+            config.put("bootstrap.servers", stack.bootstrapServers());
+            config.put("schema.registry.url", stack.registryUrl());
+            List<StreamsRunner> runners = new ArrayList<>();
+            try {
+                for (int i = 0; i < instances; i++) {
+                    runners.add(StreamsPipeline.start(config, APPLICATION_ID, dir.resolve(name + "-state-" + i),
+                            DetectionSettings.DEFAULTS));
+                }
+                publish(config, items);
+                try (Admin admin = Admin.create(config)) {
+                    assertThat(new IdleDetector(admin, APPLICATION_ID, Duration.ofSeconds(3))
+                            .awaitIdle(Duration.ofMinutes(3))).as("%s caught up", name).isTrue();
+                }
+                assertThat(runners).noneMatch(StreamsRunner::failed);
+            } finally {
+                runners.forEach(StreamsRunner::close);
+            }
+            SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
+            serde.configure(config, false);
+            return TopicReader.latestByKey(stack.bootstrapServers(), Topics.POLICY_CONFLICTS,
+                    new StringDeserializer(), serde.deserializer());
+        }
+    }
+
+    private static void publish(Map<String, Object> config, List<NewsItem> items) throws Exception {
+        SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
+        serde.configure(config, false);
+        Map<String, Object> producerConfig = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("bootstrap.servers"),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, NewsItem> producer =
+                     new KafkaProducer<>(producerConfig, new StringSerializer(), serde.serializer())) {
+            for (NewsItem item : items) {
+                producer.send(new ProducerRecord<>(Topics.NEWS_ITEMS, item.getId(), item));
+            }
+            producer.flush();
+        }
+    }
+}
