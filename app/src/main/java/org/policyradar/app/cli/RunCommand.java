@@ -1,23 +1,18 @@
 package org.policyradar.app.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.policyradar.app.pipeline.AlertWatcher;
 import org.policyradar.app.pipeline.ConflictFormat;
+import org.policyradar.app.pipeline.Directories;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.stack.LocalStack;
-import org.policyradar.app.stack.TopicInitializer;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.streams.topology.StreamsRunner;
@@ -43,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     IngestMixin ingest;
 
     @Mixin
-    WindowOptions windows;
+    DetectionOptions detection;
 
     @Option(names = "--until-idle", description = "Exit once all input is processed and nothing new appeared for "
             + "--idle-seconds; without it the command runs until Ctrl-C.")
@@ -70,37 +65,20 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean embedded = !cluster.clusterNamed();
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("policy-radar-run-");
-        PrintStream out = System.out;
-        LocalStack stack = null;
-        try {
-            Map<String, Object> clientConfig;
-            if (embedded) {
-                stack = LocalStack.start(dir.resolve("stack"), 0, 0, partitions);
-                System.err.println("Embedded Kafka at " + stack.bootstrapServers() + ", Schema Registry at "
-                        + stack.registryUrl());
-                clientConfig = new LinkedHashMap<>(cluster.clientConfig());
-                clientConfig.put("bootstrap.servers", stack.bootstrapServers());
-                clientConfig.put("schema.registry.url", stack.registryUrl());
-            } else {
-                clientConfig = cluster.clientConfig();
-                TopicInitializer.createPipelineTopics(clientConfig, partitions);
-            }
-            return runPipeline(clientConfig, dir.resolve("state"), out);
+        try (TargetCluster target = TargetCluster.open(cluster, dir, partitions)) {
+            return runPipeline(target.clientConfig(), dir.resolve("state"), System.out);
         } finally {
-            if (stack != null) {
-                stack.close();
-            }
             if (dataDir == null) {
-                deleteRecursively(dir);
+                Directories.deleteRecursively(dir);
             }
         }
     }
 
     private int runPipeline(Map<String, Object> clientConfig, Path stateDir, PrintStream out) throws Exception {
         ShutdownSignal signal = untilIdle ? null : ShutdownSignal.install();
-        try (StreamsRunner runner = StreamsPipeline.start(clientConfig, applicationId, stateDir, windows.settings());
+        try (StreamsRunner runner = StreamsPipeline.start(clientConfig, applicationId, stateDir,
+                detection.settings(), detection.rules());
              AlertWatcher watcher = new AlertWatcher(clientConfig, alert -> print(alert, out))) {
             NewsIngestion.Result published = NewsIngestion.publish(ingest.inputs(), ingest.options(), clientConfig);
             System.err.println("Published: " + published);
@@ -131,17 +109,6 @@ public final class RunCommand implements Callable<Integer> {
         synchronized (out) {
             out.println(json ? ConflictFormat.json(alert) : ConflictFormat.text(alert));
             out.flush();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -19,7 +19,7 @@ public final class StreamsCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
-    WindowOptions windows;
+    DetectionOptions detection;
 
     @Option(names = "--application-id", paramLabel = "ID", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
             description = "Streams application id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
@@ -34,7 +34,7 @@ public final class StreamsCommand implements Callable<Integer> {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".policy-radar", "state");
         ShutdownSignal signal = ShutdownSignal.install();
         try (StreamsRunner runner = StreamsPipeline.start(cluster.clientConfig(), applicationId, dir,
-                windows.settings())) {
+                detection.settings(), detection.rules())) {
             Waiting.untilSignalOrStop(signal, runner);
             return runner.failed() ? 1 : 0;
         }

@@ -10,7 +10,7 @@ import org.policyradar.streams.topology.PolicyRadarTopology;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.streams.topology.StreamsSettings;
 
-/** Starts the Streams half of the pipeline with the bundled rules: shared by {@code streams} and {@code run}. */
+/** Starts the Streams half of the pipeline: shared by {@code streams}, {@code run} and {@code replay}. */
 public final class StreamsPipeline {
 
     private StreamsPipeline() {
@@ -20,12 +20,13 @@ public final class StreamsPipeline {
      * @param clientConfig  Kafka client and serde settings (bootstrap.servers, schema.registry.url, pass-through)
      * @param applicationId the Streams application id
      * @param stateDir      where local state lives
+     * @param settings      the event-time windows
+     * @param rules         the enrichment and conflict rules
      */
     public static StreamsRunner start(Map<String, Object> clientConfig, String applicationId, Path stateDir,
-                                      DetectionSettings settings) {
+                                      DetectionSettings settings, RuleSet rules) {
         Properties props = StreamsSettings.of(applicationId, String.valueOf(clientConfig.get("bootstrap.servers")),
                 stateDir, clientConfig);
-        RuleSet rules = RuleSet.loadDefault();
         PipelineSerdes serdes = PipelineSerdes.fromRegistry(clientConfig);
         return StreamsRunner.start(PolicyRadarTopology.build(props, rules, serdes, settings), props);
     }

@@ -45,6 +45,7 @@ import org.policyradar.avro.Stance;
 import org.policyradar.producer.IngestOptions;
 import org.policyradar.producer.NewsIngestor;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.topics.Topics;
@@ -117,7 +118,7 @@ class ConfluentStackIT {
         createdTopics = TopicInitializer.createPipelineTopics(clientConfig, 1);
         published = NewsIngestion.publish(List.of(), IngestOptions.defaults(), clientConfig);
         try (StreamsRunner runner = StreamsPipeline.start(clientConfig, APPLICATION_ID, stateDir.resolve("state"),
-                DetectionSettings.DEFAULTS);
+                DetectionSettings.DEFAULTS, RuleSet.loadDefault());
              Admin admin = Admin.create(clientConfig)) {
             assertThat(new IdleDetector(admin, APPLICATION_ID, Duration.ofSeconds(3)).awaitIdle(Duration.ofMinutes(3)))
                     .as("the Streams application caught up with the seed news").isTrue();

@@ -32,6 +32,7 @@ import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.registry.serde.KafkaAvroSerializer;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.topics.Topics;
@@ -66,7 +67,7 @@ class DeadLetterIT {
     @Test
     void shouldRouteEveryPoisonPillToTheDeadLetterTopicAndKeepProcessing() throws Exception {
         try (StreamsRunner runner = StreamsPipeline.start(config, "dlq-it", dir.resolve("state"),
-                DetectionSettings.DEFAULTS)) {
+                DetectionSettings.DEFAULTS, RuleSet.loadDefault())) {
             assertThat(runner.awaitRunning(Duration.ofSeconds(60))).isTrue();
             sendRaw("not-avro", "plain text, not Avro".getBytes(StandardCharsets.UTF_8));
             sendRaw("unknown-id", ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(42).array());

@@ -2,12 +2,8 @@ package org.policyradar.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,19 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.stack.LocalStack;
-import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.topics.Topics;
@@ -39,7 +31,6 @@ import org.policyradar.topics.Topics;
  */
 class ScaleIT {
 
-    private static final Instant START = Instant.parse("2026-01-25T00:00:00Z");
     private static final String APPLICATION_ID = "scale-it";
 
     @TempDir
@@ -49,17 +40,8 @@ class ScaleIT {
     private static Map<String, PolicyConflict> baseline;
 
     @BeforeAll
-    static void readCorpus() throws IOException {
-        corpus = new ArrayList<>();
-        try (InputStream in = ScaleIT.class.getResourceAsStream("/corpus/eval-news.txt")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
-                Instant published = START.plus(Duration.ofMinutes(30L * i));
-                corpus.add(NewsItem.newBuilder().setId(String.format("e%03d", i + 1)).setSource("scale-it")
-                        .setText(lines.get(i)).setPublishedAt(published)
-                        .setEventTimeSource(EventTimeSource.PUBLISHED).setIngestedAt(published).build());
-            }
-        }
+    static void readCorpus() {
+        corpus = EvalCorpus.items();
     }
 
     @Test
@@ -105,9 +87,9 @@ class ScaleIT {
             try {
                 for (int i = 0; i < instances; i++) {
                     runners.add(StreamsPipeline.start(config, APPLICATION_ID, dir.resolve(name + "-state-" + i),
-                            DetectionSettings.DEFAULTS));
+                            DetectionSettings.DEFAULTS, RuleSet.loadDefault()));
                 }
-                publish(config, items);
+                EvalCorpus.publish(config, items);
                 try (Admin admin = Admin.create(config)) {
                     assertThat(new IdleDetector(admin, APPLICATION_ID, Duration.ofSeconds(3))
                             .awaitIdle(Duration.ofMinutes(3))).as("%s caught up", name).isTrue();
@@ -120,21 +102,6 @@ class ScaleIT {
             serde.configure(config, false);
             return TopicReader.latestByKey(stack.bootstrapServers(), Topics.POLICY_CONFLICTS,
                     new StringDeserializer(), serde.deserializer());
-        }
-    }
-
-    private static void publish(Map<String, Object> config, List<NewsItem> items) throws Exception {
-        SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
-        serde.configure(config, false);
-        Map<String, Object> producerConfig = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("bootstrap.servers"),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, NewsItem> producer =
-                     new KafkaProducer<>(producerConfig, new StringSerializer(), serde.serializer())) {
-            for (NewsItem item : items) {
-                producer.send(new ProducerRecord<>(Topics.NEWS_ITEMS, item.getId(), item));
-            }
-            producer.flush();
         }
     }
 }

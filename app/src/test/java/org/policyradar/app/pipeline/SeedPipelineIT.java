@@ -21,6 +21,7 @@ import org.policyradar.avro.PolicyConflict;
 import org.policyradar.producer.IngestOptions;
 import org.policyradar.producer.NewsIngestor;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.topics.Topics;
@@ -53,7 +54,7 @@ class SeedPipelineIT {
         Map<String, String> labelOfItemId = labelsByItemId(labels);
 
         try (StreamsRunner runner = StreamsPipeline.start(config, "seed-it", dir.resolve("state"),
-                DetectionSettings.DEFAULTS)) {
+                DetectionSettings.DEFAULTS, RuleSet.loadDefault())) {
             NewsIngestion.Result published = NewsIngestion.publish(List.of(), IngestOptions.defaults(), config);
             assertThat(published.successful()).isTrue();
             assertThat(published.summary().published()).isEqualTo(labels.items().size());

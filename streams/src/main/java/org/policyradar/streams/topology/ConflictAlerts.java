@@ -1,28 +1,44 @@
 package org.policyradar.streams.topology;
 
+import java.time.Instant;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.PolicyConflict;
 
-/** Builds the notification for a conflict. */
-final class ConflictAlerts {
+/** Builds the notifications about a conflict: when it is first found, and when it no longer holds. */
+public final class ConflictAlerts {
 
     private ConflictAlerts() {
     }
 
-    static ConflictAlert newConflict(PolicyConflict conflict) {
+    /** The alert for a conflict seen for the first time. */
+    public static ConflictAlert newConflict(PolicyConflict conflict) {
+        return alert(conflict, AlertKind.NEW_CONFLICT, conflict.getFirstSeen(), conflict.getRuleVersion());
+    }
+
+    /**
+     * The alert for a conflict that the current rules no longer find (after a replay).
+     *
+     * @param ruleVersion the version of the rules that no longer find it
+     * @param eventTime   the event time the retraction is stamped with
+     */
+    public static ConflictAlert retracted(PolicyConflict conflict, String ruleVersion, Instant eventTime) {
+        return alert(conflict, AlertKind.RETRACTED, eventTime, ruleVersion);
+    }
+
+    private static ConflictAlert alert(PolicyConflict conflict, AlertKind kind, Instant eventTime, String ruleVersion) {
         return ConflictAlert.newBuilder()
-                .setAlertId(conflict.getConflictId() + ":" + AlertKind.NEW_CONFLICT)
+                .setAlertId(conflict.getConflictId() + ":" + kind)
                 .setConflictId(conflict.getConflictId())
-                .setKind(AlertKind.NEW_CONFLICT)
+                .setKind(kind)
                 .setTopic(conflict.getTopic())
                 .setTitle(titleOf(conflict))
                 .setExplanation(conflict.getExplanation())
                 .setScore(conflict.getScore())
                 .setPressing(conflict.getPressing())
                 .setResisting(conflict.getResisting())
-                .setEventTime(conflict.getFirstSeen())
-                .setRuleVersion(conflict.getRuleVersion())
+                .setEventTime(eventTime)
+                .setRuleVersion(ruleVersion)
                 .build();
     }
 

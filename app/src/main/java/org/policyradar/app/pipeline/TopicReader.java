@@ -12,28 +12,33 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /** Reads a whole topic as a downstream consumer would: all partitions from the start, committed records only. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {
     }
 
     /** Every record up to the end offsets seen at start. */
-    static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, String topic,
+    public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, String topic,
                                                     Deserializer<K> keys, Deserializer<V> values) {
         return read(bootstrapServers, topic, keys, values, 0);
     }
 
     /** Waits (up to a minute) until at least {@code count} records are there, then returns all that are. */
-    static <K, V> List<ConsumerRecord<K, V>> readAtLeast(String bootstrapServers, String topic, int count,
+    public static <K, V> List<ConsumerRecord<K, V>> readAtLeast(String bootstrapServers, String topic, int count,
                                                         Deserializer<K> keys, Deserializer<V> values) {
         return read(bootstrapServers, topic, keys, values, count);
     }
 
     /** The latest value of every key, as a compacted topic keeps it (a tombstone removes the key). */
-    static <K, V> Map<K, V> latestByKey(String bootstrapServers, String topic,
+    public static <K, V> Map<K, V> latestByKey(String bootstrapServers, String topic,
                                         Deserializer<K> keys, Deserializer<V> values) {
+        return latest(readAll(bootstrapServers, topic, keys, values));
+    }
+
+    /** The latest value of every key among these records (a tombstone removes the key). */
+    public static <K, V> Map<K, V> latest(List<ConsumerRecord<K, V>> records) {
         Map<K, V> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<K, V> record : readAll(bootstrapServers, topic, keys, values)) {
+        for (ConsumerRecord<K, V> record : records) {
             if (record.value() == null) {
                 latest.remove(record.key());
             } else {
@@ -45,9 +50,23 @@ final class TopicReader {
 
     private static <K, V> List<ConsumerRecord<K, V>> read(String bootstrapServers, String topic,
                                                          Deserializer<K> keys, Deserializer<V> values, int atLeast) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, keys, values, atLeast);
+    }
+
+    /**
+     * As {@link #readAll(String, String, Deserializer, Deserializer)} with full client settings (SASL, TLS...).
+     */
+    public static <K, V> List<ConsumerRecord<K, V>> readAll(Map<String, Object> clientConfig, String topic,
+                                                           Deserializer<K> keys, Deserializer<V> values) {
+        return read(clientConfig, topic, keys, values, 0);
+    }
+
+    private static <K, V> List<ConsumerRecord<K, V>> read(Map<String, Object> clientConfig, String topic,
+                                                         Deserializer<K> keys, Deserializer<V> values, int atLeast) {
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.keySet().retainAll(ConsumerConfig.configNames());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

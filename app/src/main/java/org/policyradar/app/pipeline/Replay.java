@@ -1,0 +1,161 @@
+package org.policyradar.app.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.tools.StreamsResetter;
+import org.policyradar.avro.ConflictAlert;
+import org.policyradar.avro.PolicyConflict;
+import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.streams.topology.ConflictAlerts;
+import org.policyradar.streams.topology.DetectionSettings;
+import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reprocesses the whole history of news.items.v1 with the current rules. It resets the Streams application with
+ * Kafka's own {@link StreamsResetter} (input offsets to the start, internal topics deleted) and wipes its local
+ * state, runs the topology until it has caught up, and then retracts every conflict that was on
+ * policy.conflicts.v1 before but was not found again: a tombstone on the compacted topic and a RETRACTED alert.
+ * With unchanged rules every conflict is found again with the same id and value, so nothing is retracted.
+ *
+ * <p>All instances of the application must be stopped first, as for any Streams reset.
+ */
+public final class Replay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+
+    private final Map<String, Object> clientConfig;
+    private final String applicationId;
+    private final Path stateDir;
+    private final DetectionSettings settings;
+    private final RuleSet rules;
+
+    public Replay(Map<String, Object> clientConfig, String applicationId, Path stateDir, DetectionSettings settings,
+                  RuleSet rules) {
+        this.clientConfig = clientConfig;
+        this.applicationId = applicationId;
+        this.stateDir = stateDir;
+        this.settings = settings;
+        this.rules = rules;
+    }
+
+    /** What a replay did. */
+    public record Outcome(int conflictsBefore, int conflictsFound, int retracted) {
+    }
+
+    /**
+     * Resets, reprocesses until idle and retracts; returns with the Streams application still running, so that
+     * the caller decides whether to stop it ({@code --until-idle}) or keep it going.
+     */
+    public Started start(Duration quietPeriod, Duration timeout) throws InterruptedException {
+        SpecificAvroSerde<PolicyConflict> conflictSerde = new SpecificAvroSerde<>();
+        conflictSerde.configure(clientConfig, false);
+        List<ConsumerRecord<String, PolicyConflict>> history = TopicReader.readAll(clientConfig,
+                Topics.POLICY_CONFLICTS, new StringDeserializer(), conflictSerde.deserializer());
+        Map<String, PolicyConflict> before = TopicReader.latest(history);
+        // what the replay writes lands after these offsets
+        Map<Integer, Long> mark = new HashMap<>();
+        history.forEach(record -> mark.merge(record.partition(), record.offset() + 1, Math::max));
+
+        reset();
+        StreamsRunner runner = StreamsPipeline.start(clientConfig, applicationId, stateDir, settings, rules);
+        try (Admin admin = Admin.create(clientConfig)) {
+            if (!new IdleDetector(admin, applicationId, quietPeriod).awaitIdle(timeout) || runner.failed()) {
+                runner.close();
+                throw new IllegalStateException(runner.failed() ? "the Streams application failed during the replay"
+                        : "the replay did not catch up within " + timeout);
+            }
+        }
+        List<ConsumerRecord<String, PolicyConflict>> all = TopicReader.readAll(clientConfig, Topics.POLICY_CONFLICTS,
+                new StringDeserializer(), conflictSerde.deserializer());
+        Set<String> foundAgain = new HashSet<>();
+        all.stream().filter(record -> record.offset() >= mark.getOrDefault(record.partition(), 0L))
+                .forEach(record -> foundAgain.add(record.key()));
+        Set<String> gone = new TreeSet<>(before.keySet());
+        gone.removeAll(foundAgain);
+        retract(gone.stream().map(before::get).toList());
+        Outcome outcome = new Outcome(before.size(), foundAgain.size(), gone.size());
+        LOG.info("Replay with rules {}: {} conflicts before, {} found again or new, {} retracted",
+                rules.version(), outcome.conflictsBefore(), outcome.conflictsFound(), outcome.retracted());
+        return new Started(runner, outcome);
+    }
+
+    /** The running application after a replay, and what the replay did. */
+    public record Started(StreamsRunner runner, Outcome outcome) {
+    }
+
+    private void reset() {
+        Properties config = new Properties();
+        clientConfig.forEach((key, value) -> {
+            if (!key.startsWith("schema.registry") && !key.startsWith("basic.auth")) {
+                config.put(key, value);
+            }
+        });
+        String[] args = {
+            "--application-id", applicationId,
+            "--bootstrap-server", String.valueOf(clientConfig.get("bootstrap.servers")),
+            "--input-topics", Topics.NEWS_ITEMS,
+            "--to-earliest",
+            "--force",
+        };
+        int status = new StreamsResetter().execute(args, config);
+        if (status != 0) {
+            throw new IllegalStateException("Kafka's StreamsResetter failed for application " + applicationId
+                    + " (exit status " + status + "); see the messages above");
+        }
+        Directories.deleteRecursively(stateDir.resolve(applicationId));
+    }
+
+    private void retract(List<PolicyConflict> conflicts) {
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        SpecificAvroSerde<PolicyConflict> conflictSerde = new SpecificAvroSerde<>();
+        conflictSerde.configure(clientConfig, false);
+        SpecificAvroSerde<ConflictAlert> alertSerde = new SpecificAvroSerde<>();
+        alertSerde.configure(clientConfig, false);
+        Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+        producerConfig.keySet().retainAll(ProducerConfig.configNames());
+        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-replay-retractions");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // the tombstone and its alert are written together or not at all
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                (topic, value) -> value instanceof ConflictAlert alert
+                        ? alertSerde.serializer().serialize(topic, alert)
+                        : conflictSerde.serializer().serialize(topic, (PolicyConflict) value))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            Instant now = latestEventTime(conflicts);
+            for (PolicyConflict conflict : conflicts) {
+                producer.send(new ProducerRecord<>(Topics.POLICY_CONFLICTS, conflict.getConflictId(), null));
+                producer.send(new ProducerRecord<>(Topics.POLICY_ALERTS, conflict.getConflictId(),
+                        ConflictAlerts.retracted(conflict, rules.version(), now)));
+            }
+            producer.commitTransaction();
+        }
+    }
+
+    /** Retractions are stamped with event time too: the latest event time of what they retract. */
+    private static Instant latestEventTime(List<PolicyConflict> conflicts) {
+        return conflicts.stream().map(PolicyConflict::getLastSeen).max(Comparator.naturalOrder()).orElseThrow();
+    }
+}
