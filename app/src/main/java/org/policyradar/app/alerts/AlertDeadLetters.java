@@ -1,0 +1,77 @@
+package org.policyradar.app.alerts;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.policyradar.topics.Topics;
+import org.policyradar.topics.Topics.TopicSpec;
+
+/**
+ * The alert dispatcher's dead-letter topic: alerts that could not be delivered, as they were read from
+ * {@link Topics#POLICY_ALERTS} (same key, same value bytes, same headers), with why in headers of their own.
+ *
+ * <p>The default name lives here rather than in {@link Topics}, which belongs to the schemas module; it may move
+ * there later.
+ */
+public final class AlertDeadLetters {
+
+    /** Where undeliverable alerts go unless {@code --dead-letter-topic} says otherwise. */
+    public static final String DEFAULT_TOPIC = "policy.alerts.dlq.v1";
+
+    /** Why the alert was not delivered, e.g. {@code HTTP 500 after 5 attempts}. */
+    public static final String REASON_HEADER = "policy-radar.dlq.reason";
+    /** The last HTTP status the webhook answered, absent when it never answered. */
+    public static final String STATUS_HEADER = "policy-radar.dlq.status";
+    /** How many deliveries were attempted (0 when the record could not even be read as an alert). */
+    public static final String ATTEMPTS_HEADER = "policy-radar.dlq.attempts";
+    /** The topic, partition and offset the alert was read from. */
+    public static final String TOPIC_HEADER = "policy-radar.dlq.topic";
+    public static final String PARTITION_HEADER = "policy-radar.dlq.partition";
+    public static final String OFFSET_HEADER = "policy-radar.dlq.offset";
+    /** The webhook's scheme, host and port only: the path and query of a webhook URL often hold a token. */
+    public static final String WEBHOOK_HEADER = "policy-radar.dlq.webhook";
+
+    private static final List<String> OWN_HEADERS = List.of(REASON_HEADER, STATUS_HEADER, ATTEMPTS_HEADER,
+            TOPIC_HEADER, PARTITION_HEADER, OFFSET_HEADER, WEBHOOK_HEADER);
+
+    private AlertDeadLetters() {
+    }
+
+    /** The topic's settings: time-based retention like the alerts topic itself. */
+    public static TopicSpec spec(String name) {
+        return new TopicSpec(name, Map.of(
+                "cleanup.policy", "delete",
+                "retention.ms", Long.toString(Topics.DEFAULT_RETENTION_MS)));
+    }
+
+    /**
+     * The dead letter for {@code source}: its key, value, timestamp and headers (minus any dead-letter headers of an
+     * earlier round), plus the reason, the last status, the attempts, the source coordinates and the webhook.
+     */
+    public static ProducerRecord<byte[], byte[]> record(String topic, ConsumerRecord<byte[], byte[]> source,
+                                                        DeliveryReport report, String webhook) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : source.headers()) {
+            if (!OWN_HEADERS.contains(header.key())) {
+                headers.add(header);
+            }
+        }
+        add(headers, REASON_HEADER, report.reason());
+        report.lastStatus().ifPresent(status -> add(headers, STATUS_HEADER, Integer.toString(status)));
+        add(headers, ATTEMPTS_HEADER, Integer.toString(report.attempts()));
+        add(headers, TOPIC_HEADER, source.topic());
+        add(headers, PARTITION_HEADER, Integer.toString(source.partition()));
+        add(headers, OFFSET_HEADER, Long.toString(source.offset()));
+        add(headers, WEBHOOK_HEADER, webhook);
+        Long timestamp = source.timestamp() >= 0 ? source.timestamp() : null;
+        return new ProducerRecord<>(topic, null, timestamp, source.key(), source.value(), headers);
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
