@@ -7,14 +7,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.policyradar.app.pipeline.AlertWatcher;
+import org.policyradar.app.pipeline.ConflictWatcher;
 import org.policyradar.app.pipeline.ConflictFormat;
 import org.policyradar.app.pipeline.Directories;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.avro.AlertKind;
-import org.policyradar.avro.ConflictAlert;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.streams.topology.StreamsSettings;
 import picocli.CommandLine.Command;
@@ -48,7 +46,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Quiet period that counts as idle (default: ${DEFAULT-VALUE}).")
     int idleSeconds;
 
-    @Option(names = "--json", description = "Print one JSON object per conflict on stdout (logs stay on stderr).")
+    @Option(names = "--json", description = "Print one JSON object per pair of conflicting articles on stdout (logs "
+            + "stay on stderr); articles of one pair of stories share the conflictId.")
     boolean json;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -79,7 +78,9 @@ public final class RunCommand implements Callable<Integer> {
         ShutdownSignal signal = untilIdle ? null : ShutdownSignal.install();
         try (StreamsRunner runner = StreamsPipeline.start(clientConfig, applicationId, stateDir,
                 detection.settings(), detection.rules());
-             AlertWatcher watcher = new AlertWatcher(clientConfig, alert -> print(alert, out))) {
+             ConflictWatcher watcher = new ConflictWatcher(clientConfig, (conflict, pressing, resisting) ->
+                     print(json ? ConflictFormat.json(conflict, pressing, resisting)
+                             : ConflictFormat.text(conflict, pressing, resisting), out))) {
             NewsIngestion.Result published = NewsIngestion.publish(ingest.inputs(), ingest.options(), clientConfig);
             System.err.println("Published: " + published);
             if (!published.successful()) {
@@ -97,17 +98,15 @@ public final class RunCommand implements Callable<Integer> {
             } else {
                 StreamsCommand.Waiting.untilSignalOrStop(signal, runner);
             }
-            System.err.println("Conflicts found: " + watcher.seen());
+            System.err.println("Conflicts found: " + watcher.conflicts() + " (" + watcher.pairs()
+                    + " pairs of articles)");
             return runner.failed() ? 1 : 0;
         }
     }
 
-    private void print(ConflictAlert alert, PrintStream out) {
-        if (alert.getKind() != AlertKind.NEW_CONFLICT) {
-            return;
-        }
+    private static void print(String line, PrintStream out) {
         synchronized (out) {
-            out.println(json ? ConflictFormat.json(alert) : ConflictFormat.text(alert));
+            out.println(line);
             out.flush();
         }
     }

@@ -3,10 +3,13 @@ package org.policyradar.app.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.ConflictParty;
 import org.policyradar.avro.Evidence;
+import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyPosition;
+import org.policyradar.avro.PolicyTopic;
 
 /** Renders a conflict for people (a short block of text) or for programs (one JSON object on one line). */
 public final class ConflictFormat {
@@ -18,23 +21,35 @@ public final class ConflictFormat {
 
     /** One line of JSON: conflictId, topic, score, explanation, and the pressing and resisting sides. */
     public static String json(ConflictAlert alert) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("conflictId", alert.getConflictId());
-        node.put("topic", alert.getTopic().name());
-        node.put("score", alert.getScore());
-        node.put("explanation", alert.getExplanation());
-        node.set("pressing", side(alert.getPressing()));
-        node.set("resisting", side(alert.getResisting()));
-        return node.toString();
+        return json(alert.getConflictId(), alert.getTopic(), alert.getScore(), alert.getExplanation(),
+                alert.getPressing(), alert.getResisting());
     }
 
-    /** A few lines a person can read at a glance. */
-    public static String text(ConflictAlert alert) {
-        return "CONFLICT " + alert.getConflictId() + "  " + alert.getTopic() + "  score "
-                + String.format(java.util.Locale.ROOT, "%.2f", alert.getScore()) + "\n"
-                + "  pressing : " + describe(alert.getPressing()) + "\n"
-                + "  resisting: " + describe(alert.getResisting()) + "\n"
-                + "  why      : " + alert.getExplanation() + "\n";
+    /** The same shape for one pair of articles of a conflict (a conflict joins two stories of many articles). */
+    public static String json(PolicyConflict conflict, ConflictParty pressing, ConflictParty resisting) {
+        return json(conflict.getConflictId(), conflict.getTopic(), conflict.getScore(), conflict.getExplanation(),
+                pressing, resisting);
+    }
+
+    /** A few lines a person can read at a glance, for one pair of articles of a conflict. */
+    public static String text(PolicyConflict conflict, ConflictParty pressing, ConflictParty resisting) {
+        return "CONFLICT " + conflict.getConflictId() + "  " + conflict.getTopic() + "  score "
+                + String.format(Locale.ROOT, "%.2f", conflict.getScore()) + "\n"
+                + "  pressing : " + describe(pressing) + "\n"
+                + "  resisting: " + describe(resisting) + "\n"
+                + "  why      : " + conflict.getExplanation() + "\n";
+    }
+
+    private static String json(String conflictId, PolicyTopic topic, double score, String explanation,
+                               ConflictParty pressing, ConflictParty resisting) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("conflictId", conflictId);
+        node.put("topic", topic.name());
+        node.put("score", score);
+        node.put("explanation", explanation);
+        node.set("pressing", side(pressing));
+        node.set("resisting", side(resisting));
+        return node.toString();
     }
 
     private static String describe(ConflictParty party) {

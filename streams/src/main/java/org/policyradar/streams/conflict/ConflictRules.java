@@ -174,11 +174,15 @@ public final class ConflictRules {
         List<String> articleIds = new ArrayList<>(List.of(pair.pressingItem().getItemId(),
                 pair.resistingItem().getItemId()));
         articleIds.sort(Comparator.naturalOrder());
+        ConflictParty pressing = partyOf(pair.pressingItem(), pair.pressing());
+        ConflictParty resisting = partyOf(pair.resistingItem(), pair.resisting());
         return PolicyConflict.newBuilder()
                 .setConflictId(conflictId(topic, storyOf(pair.pressingItem()), storyOf(pair.resistingItem())))
                 .setTopic(topic)
-                .setPressing(partyOf(pair.pressingItem(), pair.pressing()))
-                .setResisting(partyOf(pair.resistingItem(), pair.resisting()))
+                .setPressing(pressing)
+                .setResisting(resisting)
+                .setPressingArticles(List.of(pressing))
+                .setResistingArticles(List.of(resisting))
                 .setScore(pair.score())
                 .setExplanation(explanation(topic, pair.pressing(), pair.resisting()))
                 .setRuleVersion(ruleVersion)
