@@ -1,10 +1,13 @@
 package org.policyradar.app;
 
+import org.policyradar.app.cli.AlertsCommand;
 import org.policyradar.app.cli.ExplainCommand;
 import org.policyradar.app.cli.ProduceCommand;
+import org.policyradar.app.cli.ReplayCommand;
 import org.policyradar.app.cli.RunCommand;
 import org.policyradar.app.cli.StackCommand;
 import org.policyradar.app.cli.StreamsCommand;
+import org.policyradar.app.cli.TailCommand;
 import org.policyradar.app.cli.Verbosity;
 import org.policyradar.app.cli.VersionProvider;
 import picocli.CommandLine;
@@ -27,6 +30,9 @@ import picocli.CommandLine.ScopeType;
                 ProduceCommand.class,
                 StreamsCommand.class,
                 ExplainCommand.class,
+                ReplayCommand.class,
+                TailCommand.class,
+                AlertsCommand.class,
         })
 public final class PolicyRadar {
 
