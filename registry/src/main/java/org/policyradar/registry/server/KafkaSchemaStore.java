@@ -54,7 +54,7 @@ import java.util.concurrent.TimeoutException;
  * <p>The topic is created when absent with one partition, {@code cleanup.policy=compact} and a replication
  * factor of min(3, number of brokers). An existing topic with more than one partition is refused.
  */
-public final class KafkaSchemaStore implements SchemaStore {
+public final class KafkaSchemaStore extends IndexedSchemaStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaStore.class);
     private static final Duration INIT_TIMEOUT = Duration.ofSeconds(60);
@@ -62,12 +62,11 @@ public final class KafkaSchemaStore implements SchemaStore {
 
     private final String topic;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final SchemaIndex index;
 
     private KafkaSchemaStore(String topic, KafkaProducer<byte[], byte[]> producer, SchemaIndex index) {
+        super(index);
         this.topic = topic;
         this.producer = producer;
-        this.index = index;
     }
 
     /**
@@ -192,41 +191,6 @@ public final class KafkaSchemaStore implements SchemaStore {
             }
         });
         return filtered;
-    }
-
-    @Override
-    public List<String> subjects() {
-        return index.subjects();
-    }
-
-    @Override
-    public List<SchemaVersion> versions(String subject) {
-        return index.versions(subject);
-    }
-
-    @Override
-    public List<SchemaVersion> versionsWithId(int id) {
-        return index.versionsWithId(id);
-    }
-
-    @Override
-    public Optional<String> schemaById(int id) {
-        return index.schemaById(id);
-    }
-
-    @Override
-    public OptionalInt idOf(String canonicalSchema) {
-        return index.idOf(canonicalSchema);
-    }
-
-    @Override
-    public int maxId() {
-        return index.maxId();
-    }
-
-    @Override
-    public Optional<CompatibilityLevel> compatibility(String subject) {
-        return index.compatibility(subject);
     }
 
     @Override
