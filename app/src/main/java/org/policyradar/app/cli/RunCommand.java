@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.policyradar.app.http.HttpServerOptions;
+import org.policyradar.app.http.PolicyRadarHttpServer;
 import org.policyradar.app.pipeline.ConflictWatcher;
 import org.policyradar.app.pipeline.ConflictFormat;
 import org.policyradar.app.pipeline.Directories;
@@ -62,6 +64,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Streams application id (default: ${DEFAULT-VALUE}).")
     String applicationId;
 
+    @Mixin
+    HttpServerOptions http;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("policy-radar-run-");
@@ -76,11 +81,14 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runPipeline(Map<String, Object> clientConfig, Path stateDir, PrintStream out) throws Exception {
         ShutdownSignal signal = untilIdle ? null : ShutdownSignal.install();
-        try (StreamsRunner runner = StreamsPipeline.start(clientConfig, applicationId, stateDir,
-                detection.settings(), detection.rules());
+        try (PolicyRadarHttpServer server = http.start(clientConfig);
+             StreamsRunner runner = StreamsPipeline.start(server.streamsConfig(clientConfig), applicationId, stateDir,
+                     detection.settings(), detection.rules());
              ConflictWatcher watcher = new ConflictWatcher(clientConfig, (conflict, pressing, resisting) ->
                      print(json ? ConflictFormat.json(conflict, pressing, resisting)
                              : ConflictFormat.text(conflict, pressing, resisting), out))) {
+            server.attach(runner.streams());
+            System.err.println("Dashboard: " + server.url());
             NewsIngestion.Result published = NewsIngestion.publish(ingest.inputs(), ingest.options(), clientConfig);
             System.err.println("Published: " + published);
             if (!published.successful()) {

@@ -2,7 +2,10 @@ package org.policyradar.app.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.policyradar.app.http.HttpServerOptions;
+import org.policyradar.app.http.PolicyRadarHttpServer;
 import org.policyradar.app.pipeline.StreamsPipeline;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.streams.topology.StreamsSettings;
@@ -29,12 +32,19 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Local state directory (default: ~/.policy-radar/state).")
     Path stateDir;
 
+    @Mixin
+    HttpServerOptions http;
+
     @Override
     public Integer call() throws Exception {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".policy-radar", "state");
         ShutdownSignal signal = ShutdownSignal.install();
-        try (StreamsRunner runner = StreamsPipeline.start(cluster.clientConfig(), applicationId, dir,
-                detection.settings(), detection.rules())) {
+        Map<String, Object> clientConfig = cluster.clientConfig();
+        try (PolicyRadarHttpServer server = http.start(clientConfig);
+             StreamsRunner runner = StreamsPipeline.start(server.streamsConfig(clientConfig), applicationId, dir,
+                     detection.settings(), detection.rules())) {
+            server.attach(runner.streams());
+            System.err.println("HTTP API and dashboard: " + server.url());
             Waiting.untilSignalOrStop(signal, runner);
             return runner.failed() ? 1 : 0;
         }

@@ -40,8 +40,29 @@ public final class ConflictFormat {
                 + "  why      : " + conflict.getExplanation() + "\n";
     }
 
+    /**
+     * The latest state of a conflict as a JSON object: the fields of {@link #json(ConflictAlert)} for its
+     * representative pair of articles, plus ruleVersion, firstSeen, lastSeen, evidenceCount and articleIds.
+     */
+    public static ObjectNode jsonNode(PolicyConflict conflict) {
+        ObjectNode node = node(conflict.getConflictId(), conflict.getTopic(), conflict.getScore(),
+                conflict.getExplanation(), conflict.getPressing(), conflict.getResisting());
+        node.put("ruleVersion", conflict.getRuleVersion());
+        node.put("firstSeen", conflict.getFirstSeen().toString());
+        node.put("lastSeen", conflict.getLastSeen().toString());
+        node.put("evidenceCount", conflict.getEvidenceCount());
+        ArrayNode articles = node.putArray("articleIds");
+        conflict.getArticleIds().forEach(articles::add);
+        return node;
+    }
+
     private static String json(String conflictId, PolicyTopic topic, double score, String explanation,
                                ConflictParty pressing, ConflictParty resisting) {
+        return node(conflictId, topic, score, explanation, pressing, resisting).toString();
+    }
+
+    private static ObjectNode node(String conflictId, PolicyTopic topic, double score, String explanation,
+                                   ConflictParty pressing, ConflictParty resisting) {
         ObjectNode node = JSON.createObjectNode();
         node.put("conflictId", conflictId);
         node.put("topic", topic.name());
@@ -49,7 +70,7 @@ public final class ConflictFormat {
         node.put("explanation", explanation);
         node.set("pressing", side(pressing));
         node.set("resisting", side(resisting));
-        return node.toString();
+        return node;
     }
 
     private static String describe(ConflictParty party) {

@@ -28,6 +28,7 @@ import org.policyradar.topics.Topics;
  *
  * <pre>
  * news.items.v1 ─▶ validate, enrich, story ─┬─▶ news.enriched.v1
+ *                                           ├─▶ [enriched-items] (by item id, for interactive queries)
  *                                           └─▶ [conflict-candidates] ─▶ match
  *   ─▶ [conflict-observations] ─▶ aggregate per story pair ─┬─▶ policy.conflicts.v1 (every change)
  *                                                           └─▶ policy.alerts.v1 (new conflicts only)
@@ -68,6 +69,7 @@ public final class PolicyRadarTopology {
         builder.addStateStore(positionStore(TopologyNames.PRESSING_POSITIONS_STORE, serdes, settings));
         builder.addStateStore(positionStore(TopologyNames.RESISTING_POSITIONS_STORE, serdes, settings));
         builder.addStateStore(conflictStore(serdes));
+        builder.addStateStore(itemStore(serdes, settings));
 
         Enricher enricher = new Enricher(rules);
         ConflictRules conflictRules = new ConflictRules(rules);
@@ -80,6 +82,7 @@ public final class PolicyRadarTopology {
 
         enriched.to(Topics.NEWS_ENRICHED, Produced.with(serdes.key(), serdes.enrichedNewsItem())
                 .withName(TopologyNames.SINK_ENRICHED));
+        enriched.process(EnrichedItemStoreWriter::new, Named.as(TopologyNames.STORE_ITEMS), TopologyNames.ITEMS_STORE);
 
         KStream<String, ConflictUpdate> updates = enriched
                 .flatMap((itemId, item) -> ConflictCandidates.of(item), Named.as(TopologyNames.TO_CONFLICT_CANDIDATES))
@@ -111,6 +114,14 @@ public final class PolicyRadarTopology {
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(name, settings.conflictRetention(), EVENT_STAMP, false),
                 serdes.key(), serdes.conflictParty());
+    }
+
+    private static StoreBuilder<WindowStore<String, EnrichedNewsItem>> itemStore(
+            PipelineSerdes serdes, DetectionSettings settings) {
+        return Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(TopologyNames.ITEMS_STORE, settings.conflictRetention(), EVENT_STAMP,
+                        false),
+                serdes.key(), serdes.enrichedNewsItem());
     }
 
     private static StoreBuilder<KeyValueStore<String, PolicyConflict>> conflictStore(PipelineSerdes serdes) {

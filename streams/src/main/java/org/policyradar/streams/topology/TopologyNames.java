@@ -10,6 +10,9 @@ public final class TopologyNames {
     public static final String SOURCE_NEWS_ITEMS = "news-items-source";
     public static final String ENRICH = "validate-and-enrich";
     public static final String SINK_ENRICHED = "news-enriched-sink";
+    /** Window store of the enriched items by item id (stamped with event time), for interactive queries. */
+    public static final String ITEMS_STORE = "enriched-items";
+    public static final String STORE_ITEMS = "store-enriched-items";
     public static final String TO_CONFLICT_CANDIDATES = "to-conflict-candidates";
     public static final String CONFLICT_CANDIDATE_REPARTITION = "conflict-candidates";
     public static final String MATCH_CONFLICTS = "match-conflicts";

@@ -1,0 +1,158 @@
+package org.policyradar.app.http;
+
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.policyradar.app.pipeline.ConflictFormat;
+import org.policyradar.avro.AlertKind;
+import org.policyradar.avro.ConflictAlert;
+import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live feed behind {@code GET /api/stream}: follows policy.alerts.v1 (committed records only, every
+ * partition, no consumer group, from the end as it was when the feed started) and sends each new conflict to every
+ * connected server-sent-events client as an event {@code conflict} whose data is {@link ConflictFormat#json}.
+ * Every instance follows every partition, so a client sees all conflicts whichever instance it is connected to.
+ */
+final class ConflictFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConflictFeed.class);
+    /** A comment this often keeps idle connections open through proxies and finds clients that left. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final KafkaConsumer<String, ConflictAlert> consumer;
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    ConflictFeed(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "policy-radar-http-feed");
+        // a viewer must not create the topic it follows (with the broker's defaults) on a cluster that lacks it
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        SpecificAvroSerde<ConflictAlert> serde = new SpecificAvroSerde<>();
+        serde.configure(clientConfig, false);
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());
+        this.thread = new Thread(this::run, "http-conflict-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Registers a client that has just connected; it receives every conflict found from now on. */
+    void add(SseClient client) {
+        client.onClose(() -> clients.remove(client));
+        clients.add(client);
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    private void run() {
+        try {
+            assignAtEnd();
+            long lastHeartbeat = System.nanoTime();
+            while (running.get()) {
+                for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(POLL)) {
+                    ConflictAlert alert = record.value();
+                    if (alert != null && alert.getKind() == AlertKind.NEW_CONFLICT) {
+                        broadcast("conflict", ConflictFormat.json(alert), alert.getConflictId());
+                    }
+                }
+                if (System.nanoTime() - lastHeartbeat >= HEARTBEAT.toNanos()) {
+                    heartbeat();
+                    lastHeartbeat = System.nanoTime();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() woke us up
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("The live feed stopped following {}: {}", Topics.POLICY_ALERTS, e.getMessage(), e);
+        } finally {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    /** Waits for the alerts topic (a new cluster may not have it yet) and starts at its current end. */
+    private void assignAtEnd() throws InterruptedException {
+        List<TopicPartition> partitions = List.of();
+        while (running.get() && partitions.isEmpty()) {
+            partitions = consumer.partitionsFor(Topics.POLICY_ALERTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                Thread.sleep(Duration.ofSeconds(1).toMillis());
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        // resolve the end offsets now, so that everything after this point reaches the clients
+        partitions.forEach(consumer::position);
+    }
+
+    private void broadcast(String event, String data, String id) {
+        for (SseClient client : clients) {
+            if (client.terminated()) {
+                clients.remove(client);
+                continue;
+            }
+            try {
+                client.sendEvent(event, data, id);
+            } catch (RuntimeException e) {
+                LOG.debug("Dropping a live client that cannot be written to: {}", e.toString());
+                clients.remove(client);
+            }
+        }
+    }
+
+    private void heartbeat() {
+        for (SseClient client : clients) {
+            try {
+                client.sendComment("heartbeat");
+            } catch (RuntimeException e) {
+                clients.remove(client);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clients.forEach(client -> {
+            try {
+                client.close();
+            } catch (RuntimeException ignored) {
+                // the client is gone already
+            }
+        });
+        clients.clear();
+    }
+}

@@ -1,0 +1,29 @@
+package org.policyradar.app.http;
+
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Picocli mixin for commands that serve the HTTP API and dashboard next to a Streams instance:
+ * {@code --http-port} and {@code --http-host}.
+ */
+public class HttpServerOptions {
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the HTTP API and dashboard; 0 for a free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "localhost",
+            description = "Host name other instances and browsers reach this instance at (Kafka Streams' "
+                    + "application.server). With a loopback name the server listens on 127.0.0.1 only, otherwise "
+                    + "on every interface (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    /** Starts the server these options describe. */
+    public PolicyRadarHttpServer start(Map<String, Object> clientConfig) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--http-port must be between 0 and 65535, was " + port);
+        }
+        return PolicyRadarHttpServer.start(host, port, clientConfig);
+    }
+}
