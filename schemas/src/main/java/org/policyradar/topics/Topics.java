@@ -31,6 +31,12 @@ public final class Topics {
     public record TopicSpec(String name, Map<String, String> configs) {
     }
 
+    /**
+     * Time-based outputs carry event time, which may be long past (a backfill, a replay): stamped with the time
+     * they are written, their retention counts from the write, not from the news.
+     */
+    private static final String APPEND_TIME = "LogAppendTime";
+
     /** Every topic of the pipeline, with the settings DESIGN.md gives it. */
     public static List<TopicSpec> all() {
         String timeBased = Long.toString(DEFAULT_RETENTION_MS);
@@ -41,17 +47,20 @@ public final class Topics {
                         "retention.bytes", "-1")),
                 new TopicSpec(NEWS_ENRICHED, Map.of(
                         "cleanup.policy", "delete",
-                        "retention.ms", timeBased)),
+                        "retention.ms", timeBased,
+                        "message.timestamp.type", APPEND_TIME)),
                 new TopicSpec(POLICY_CONFLICTS, Map.of(
                         "cleanup.policy", "compact",
                         // tombstones of retracted conflicts stay a day so that consumers see them
                         "delete.retention.ms", Long.toString(24L * 60 * 60 * 1000))),
                 new TopicSpec(POLICY_ALERTS, Map.of(
                         "cleanup.policy", "delete",
-                        "retention.ms", timeBased)),
+                        "retention.ms", timeBased,
+                        "message.timestamp.type", APPEND_TIME)),
                 new TopicSpec(NEWS_DLQ, Map.of(
                         "cleanup.policy", "delete",
-                        "retention.ms", timeBased)));
+                        "retention.ms", timeBased,
+                        "message.timestamp.type", APPEND_TIME)));
     }
 
     /** The names of {@link #all()}, in order. */

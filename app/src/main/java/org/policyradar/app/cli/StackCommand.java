@@ -1,6 +1,7 @@
 package org.policyradar.app.cli;
 
 import org.policyradar.app.stack.LocalStack;
+import org.policyradar.app.stack.TopicInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
  *
  * <p>On stdout it prints two lines in properties format, {@code bootstrap.servers=...} and
  * {@code schema.registry.url=...}, so that they can be read by a script or saved as a {@code --kafka-config}
- * file; everything else goes to stderr.
+ * file; everything else goes to stderr. With {@code --registry-auth USER:PASSWORD} the registry requires HTTP
+ * basic authentication; the password is never printed or logged.
  */
 @Command(name = "stack", mixinStandardHelpOptions = true,
         description = {
@@ -49,6 +51,29 @@ public final class StackCommand implements Callable<Integer> {
                     + "a restart (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    /** "user:password", or null for an open registry; never printed or logged. */
+    private String registryAuth;
+
+    @Option(names = "--registry-auth", paramLabel = "USER:PASSWORD", arity = "1",
+            description = "Require HTTP basic authentication on every Schema Registry request. Clients then need "
+                    + "basic.auth.credentials.source=USER_INFO and basic.auth.user.info=USER:PASSWORD (e.g. in "
+                    + "--kafka-config). The password is never printed; to keep it out of the process list, put the "
+                    + "option in an argument file and pass @FILE. Default: no authentication.")
+    void setRegistryAuth(String userInfo) {
+        if (userInfo == null) {
+            // picocli resets options without a default this way before parsing
+            this.registryAuth = null;
+            return;
+        }
+        int colon = userInfo.indexOf(':');
+        if (colon < 1 || colon == userInfo.length() - 1) {
+            // the message must not repeat the value: it may be a password typed in the wrong place
+            throw new ParameterException(spec.commandLine(),
+                    "--registry-auth must be USER:PASSWORD, with a non-empty user and password");
+        }
+        this.registryAuth = userInfo;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         requirePort("--kafka-port", kafkaPort);
@@ -59,7 +84,7 @@ public final class StackCommand implements Callable<Integer> {
         long startedAt = System.nanoTime();
         LocalStack stack;
         try {
-            stack = LocalStack.start(dataDir, kafkaPort, registryPort);
+            stack = LocalStack.start(dataDir, kafkaPort, registryPort, TopicInitializer.LOCAL_PARTITIONS, registryAuth);
         } catch (RuntimeException e) {
             log.debug("The local stack failed to start", e);
             err.println("Cannot start the local stack: " + e.getMessage());
@@ -74,6 +99,10 @@ public final class StackCommand implements Callable<Integer> {
         out.println("bootstrap.servers=" + stack.bootstrapServers());
         out.println("schema.registry.url=" + stack.registryUrl());
         out.flush();
+        if (registryAuth != null) {
+            err.println("The Schema Registry requires basic authentication as user '"
+                    + registryAuth.substring(0, registryAuth.indexOf(':')) + "' (password not shown).");
+        }
         err.printf(Locale.ROOT, "Local stack ready in %.1f s (data in %s). Press Ctrl-C to stop.%n",
                 (System.nanoTime() - startedAt) / 1e9, dataDir.toAbsolutePath().normalize());
         err.flush();

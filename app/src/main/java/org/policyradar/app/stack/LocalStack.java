@@ -52,6 +52,17 @@ public final class LocalStack implements AutoCloseable {
      * (topics that already exist keep theirs).
      */
     public static LocalStack start(Path dataDir, int kafkaPort, int registryPort, int partitions) {
+        return start(dataDir, kafkaPort, registryPort, partitions, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, int)}, with a registry that requires HTTP basic authentication.
+     *
+     * @param registryBasicAuth "user:password" that every registry request must present, or null for an open
+     *                          registry; never logged (the registry names the user only)
+     */
+    public static LocalStack start(Path dataDir, int kafkaPort, int registryPort, int partitions,
+                                   String registryBasicAuth) {
         if (registryPort != 0) {
             // fail before the broker spends seconds starting
             FreePorts.requireFree(HOST, registryPort, "Schema Registry");
@@ -63,7 +74,8 @@ public final class LocalStack implements AutoCloseable {
             createSchemasTopic(clientConfig);
             SchemaStore schemaStore = KafkaSchemaStore.open(clientConfig, SCHEMAS_TOPIC);
             try {
-                return new LocalStack(broker, schemaStore, SchemaRegistryServer.start(HOST, registryPort, schemaStore));
+                return new LocalStack(broker, schemaStore, SchemaRegistryServer.start(HOST, registryPort, schemaStore,
+                        registryBasicAuth));
             } catch (IOException | RuntimeException e) {
                 schemaStore.close();
                 throw new IllegalStateException("Cannot start the Schema Registry on " + HOST + ":" + registryPort

@@ -1,6 +1,7 @@
 package org.policyradar.streams.topology;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -20,6 +21,14 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
     /** Larger items are not news items but mistakes (a whole feed in one record, a binary blob). */
     static final int MAX_TEXT_CHARS = 64 * 1024;
 
+    /**
+     * How far an item's event time may lie after the timestamp of its record on news.items.v1 (the producer's
+     * clock, which the broker checked against its own). Outputs carry the event time, and the broker refuses
+     * records stamped more than an hour ahead of its clock: a later item would stop the application at its first
+     * sink, and would move stream time past every real item.
+     */
+    static final Duration MAX_EVENT_TIME_AHEAD = Duration.ofMinutes(15);
+
     private final Enricher enricher;
     private final String ruleVersion;
     private final Duration storyWindow;
@@ -38,7 +47,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
 
     @Override
     public void process(FixedKeyRecord<String, NewsItem> record) {
-        NewsItem item = validated(record.value());
+        NewsItem item = validated(record.value(), record.timestamp());
         List<PolicyPosition> positions = enricher.positionsOf(item.getHeadline(), item.getText());
         EnrichedNewsItem enriched = EnrichedNewsItem.newBuilder()
                 .setItemId(item.getId())
@@ -56,7 +65,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
         context.forward(record.withValue(enriched).withTimestamp(item.getPublishedAt().toEpochMilli()));
     }
 
-    static NewsItem validated(NewsItem item) {
+    static NewsItem validated(NewsItem item, long recordTimestamp) {
         if (item == null) {
             throw new InvalidRecordException("news item has no value (null or tombstone)");
         }
@@ -72,6 +81,16 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
         }
         if (item.getPublishedAt() == null) {
             throw new InvalidRecordException("news item " + item.getId() + " has no event time");
+        }
+        long eventTime = item.getPublishedAt().toEpochMilli();
+        if (eventTime < 0) {
+            throw new InvalidRecordException("news item " + item.getId() + " is dated " + item.getPublishedAt()
+                    + ", before 1970: no Kafka record can carry that time");
+        }
+        if (eventTime > recordTimestamp + MAX_EVENT_TIME_AHEAD.toMillis()) {
+            throw new InvalidRecordException("news item " + item.getId() + " is dated " + item.getPublishedAt()
+                    + ", more than " + MAX_EVENT_TIME_AHEAD.toMinutes() + " minutes after it was published to Kafka ("
+                    + Instant.ofEpochMilli(recordTimestamp) + ")");
         }
         return item;
     }

@@ -1,7 +1,9 @@
 package org.policyradar.streams.topology;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -52,6 +54,14 @@ public final class PolicyRadarTopology {
      * conflict) are applied when fetching; retention bounds how long an entry can be found at all.
      */
     private static final Duration EVENT_STAMP = Duration.ofMillis(1);
+
+    /**
+     * Changelogs of the window stores are stamped with the time they are written, not with event time: the broker
+     * deletes by record timestamp, and a backfill of old news would otherwise lose changelog records before a
+     * restore reads them. Window store keys carry their own timestamps, so a restore does not need the record's.
+     */
+    private static final Map<String, String> APPEND_TIME_CHANGELOG =
+            Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
     private PolicyRadarTopology() {
     }
@@ -113,7 +123,8 @@ public final class PolicyRadarTopology {
             String name, PipelineSerdes serdes, DetectionSettings settings) {
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(name, settings.conflictRetention(), EVENT_STAMP, false),
-                serdes.key(), serdes.conflictParty());
+                serdes.key(), serdes.conflictParty())
+                .withLoggingEnabled(APPEND_TIME_CHANGELOG);
     }
 
     private static StoreBuilder<WindowStore<String, EnrichedNewsItem>> itemStore(
@@ -121,7 +132,8 @@ public final class PolicyRadarTopology {
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TopologyNames.ITEMS_STORE, settings.conflictRetention(), EVENT_STAMP,
                         false),
-                serdes.key(), serdes.enrichedNewsItem());
+                serdes.key(), serdes.enrichedNewsItem())
+                .withLoggingEnabled(APPEND_TIME_CHANGELOG);
     }
 
     private static StoreBuilder<KeyValueStore<String, PolicyConflict>> conflictStore(PipelineSerdes serdes) {
