@@ -1,6 +1,7 @@
 package org.policyradar.app;
 
 import org.policyradar.app.cli.AlertsCommand;
+import org.policyradar.app.cli.BenchCommand;
 import org.policyradar.app.cli.ExplainCommand;
 import org.policyradar.app.cli.ProduceCommand;
 import org.policyradar.app.cli.ReplayCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.ScopeType;
                 ReplayCommand.class,
                 TailCommand.class,
                 AlertsCommand.class,
+                BenchCommand.class,
         })
 public final class PolicyRadar {
 

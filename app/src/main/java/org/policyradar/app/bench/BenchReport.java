@@ -1,0 +1,70 @@
+package org.policyradar.app.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.policyradar.app.bench.HeapWatcher.HeapStats;
+
+/**
+ * The figures of one {@code policy-radar bench} run and how they are printed. The last line is always
+ * {@code ratio=<pipeline/raw>} with two decimals, for scripts.
+ *
+ * @param options          what was run
+ * @param warmUpItems      items sent through each path before the timed phases
+ * @param meanRecordBytes  mean serialized size of a news item (Confluent wire format)
+ * @param producerSettings the producer settings both paths used, e.g. "acks=all, enable.idempotence=true, ..."
+ * @param raw              the raw Kafka round trip
+ * @param pipeline         the full pipeline, news item in to enriched item committed
+ * @param conflictRecords  conflict records the pipeline wrote during the timed phase
+ * @param catchUp          whether and when the pipeline had caught up before the latency phase
+ * @param latency          end-to-end latency at a fixed rate
+ * @param achievedRate     the rate the latency phase really sent at, items/s
+ * @param liveHeapMiB      heap in use after the latest GC at each quarter of the timed pipeline phase, MiB
+ * @param heap             heap over the whole run
+ */
+public record BenchReport(PipelineBench.Options options, int warmUpItems, double meanRecordBytes,
+                          String producerSettings, Throughput raw, Throughput pipeline, long conflictRecords,
+                          PipelineBench.CatchUp catchUp, LatencyStats latency, double achievedRate,
+                          List<Long> liveHeapMiB, HeapStats heap) {
+
+    public BenchReport {
+        liveHeapMiB = List.copyOf(liveHeapMiB);
+    }
+
+    /** Pipeline throughput relative to the raw round trip. */
+    public double ratio() {
+        return pipeline.ratioTo(raw);
+    }
+
+    /** The report, one figure per line; the last is {@code ratio=x.xx}. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Policy Radar bench: embedded stack, %d partition(s), exactly-once "
+                        + "Streams; %d items (+%d warm-up), mean record %.0f bytes, seed %d",
+                options.partitions(), options.items(), warmUpItems, meanRecordBytes, options.seed()));
+        lines.add("producer (both paths): " + producerSettings + "; consumers: isolation.level=read_committed");
+        lines.add("raw Kafka round trip:  " + raw.describe() + " records");
+        lines.add("full pipeline:         " + pipeline.describe() + " items enriched end to end; "
+                + conflictRecords + " conflict records");
+        lines.add(String.format(Locale.ROOT, "pipeline/raw:          %.2f", ratio()));
+        lines.add(catchUp.caughtUp()
+                ? String.format(Locale.ROOT, "caught up:             %.1f s after the last item was enriched "
+                        + "(conflict matching included)", catchUp.waited().toMillis() / 1e3)
+                : String.format(Locale.ROOT, "caught up:             no, still busy after %.0f s; the latency phase "
+                        + "starts behind a backlog", catchUp.waited().toMillis() / 1e3));
+        lines.add(String.format(Locale.ROOT, "latency at %d items/s for %d s (%d items, sent at %.0f /s): %s",
+                options.rate(), options.latencyPhase().toSeconds(), latency.count(), achievedRate,
+                latency.describe()));
+        if (pipeline.perSecond() < options.rate()) {
+            lines.add(String.format(Locale.ROOT, "note: the pipeline sustains %.0f items/s, less than the latency "
+                    + "phase's %d items/s: its latencies include a growing backlog", pipeline.perSecond(),
+                    options.rate()));
+        }
+        lines.add("heap after the latest GC at 25/50/75/100% of the pipeline phase: "
+                + liveHeapMiB.stream().map(String::valueOf).collect(Collectors.joining(" / ")) + " MiB");
+        lines.add("heap over the run: " + heap.describe());
+        lines.add("ratio=" + Throughput.formatRatio(ratio()));
+        return lines;
+    }
+}

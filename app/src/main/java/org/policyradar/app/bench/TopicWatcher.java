@@ -1,0 +1,96 @@
+package org.policyradar.app.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads topics from the beginning on a thread of its own, as a downstream consumer would ({@code read_committed}:
+ * only records of committed transactions), and tells a listener the topic, key and arrival time of each record.
+ * Values are not decoded: both benchmark phases pay the same consumer cost.
+ */
+final class TopicWatcher implements AutoCloseable {
+
+    /** Told of every record, on the watcher's thread. */
+    interface Listener {
+        void arrived(String topic, String key, long nanos);
+    }
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Listener listener;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile RuntimeException failure;
+
+    TopicWatcher(Map<String, Object> clientConfig, List<String> topics, Listener listener) {
+        this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        this.listener = listener;
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        this.thread = new Thread(this::pollUntilClosed, "policy-radar-bench-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The settings of every benchmark consumer: the client config plus read_committed, no group, no commits. */
+    static Map<String, Object> consumerConfig(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+
+    /** Throws what stopped the polling thread, if anything did. */
+    void checkHealthy() {
+        if (failure != null) {
+            throw new IllegalStateException("the benchmark consumer failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    private void pollUntilClosed() {
+        try {
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                long now = System.nanoTime();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    listener.arrived(record.topic(), record.key(), now);
+                }
+            }
+        } catch (WakeupException closing) {
+            // close() woke the consumer up
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(10).toMillis());
+    }
+}

@@ -1,0 +1,119 @@
+package org.policyradar.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.policyradar.app.bench.BenchReport;
+import org.policyradar.app.bench.PipelineBench;
+import org.policyradar.app.stack.TopicInitializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code policy-radar bench}: how fast the pipeline is compared with plain Kafka on the same embedded stack, and
+ * its end-to-end latency at a fixed rate (see {@link PipelineBench}). The figures go to stdout, the last line being
+ * {@code ratio=<pipeline/raw>}; progress goes to stderr. The stack lives in a temporary directory, removed after.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark the pipeline on the embedded stack: raw Kafka round trip vs. the full exactly-once "
+                + "pipeline with the same records and client settings, end-to-end latency at a fixed rate, and "
+                + "peak heap.",
+                "The last line of the output is ratio=<pipeline/raw>."})
+public final class BenchCommand implements Callable<Integer> {
+
+    static final int DEFAULT_ITEMS = 100_000;
+    static final int QUICK_ITEMS = 10_000;
+    static final int DEFAULT_LATENCY_SECONDS = 30;
+    static final int QUICK_LATENCY_SECONDS = 5;
+    static final int DEFAULT_CATCH_UP_SECONDS = 120;
+    static final int QUICK_CATCH_UP_SECONDS = 15;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--items", paramLabel = "N",
+            description = "Items of each throughput measurement (default: " + DEFAULT_ITEMS + ", with --quick "
+                    + QUICK_ITEMS + ").")
+    Integer items;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "1000",
+            description = "Items per second of the latency measurement (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--latency-seconds", paramLabel = "S",
+            description = "How long the latency measurement sends (default: " + DEFAULT_LATENCY_SECONDS
+                    + ", with --quick " + QUICK_LATENCY_SECONDS + ").")
+    Integer latencySeconds;
+
+    @Option(names = "--catch-up-seconds", paramLabel = "S",
+            description = "How long to wait for the pipeline to finish the throughput measurement's work (conflict "
+                    + "matching included) before measuring latency (default: " + DEFAULT_CATCH_UP_SECONDS
+                    + ", with --quick " + QUICK_CATCH_UP_SECONDS + ").")
+    Integer catchUpSeconds;
+
+    @Option(names = "--quick", description = "A short run (" + QUICK_ITEMS + " items, " + QUICK_LATENCY_SECONDS
+            + " s of latency measurement, at most " + QUICK_CATCH_UP_SECONDS + " s of catch-up) that finishes "
+            + "within 3 minutes.")
+    boolean quick;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "" + TopicInitializer.LOCAL_PARTITIONS,
+            description = "Partitions of every topic of the embedded stack (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20250203",
+            description = "Seed of the synthetic news (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PipelineBench.Options options = options();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path workDir = Files.createTempDirectory("policy-radar-bench-");
+        try {
+            BenchReport report = new PipelineBench(options, err).run(workDir);
+            report.lines().forEach(out::println);
+            out.flush();
+            return 0;
+        } catch (IllegalStateException e) {
+            err.println("bench failed: " + e.getMessage());
+            err.flush();
+            return 1;
+        } finally {
+            deleteRecursively(workDir);
+        }
+    }
+
+    PipelineBench.Options options() {
+        int n = items != null ? items : quick ? QUICK_ITEMS : DEFAULT_ITEMS;
+        int seconds = latencySeconds != null ? latencySeconds : quick ? QUICK_LATENCY_SECONDS
+                : DEFAULT_LATENCY_SECONDS;
+        int catchUp = catchUpSeconds != null ? catchUpSeconds : quick ? QUICK_CATCH_UP_SECONDS
+                : DEFAULT_CATCH_UP_SECONDS;
+        try {
+            return new PipelineBench.Options(n, rate, Duration.ofSeconds(seconds), partitions, seed,
+                    Duration.ofSeconds(catchUp));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

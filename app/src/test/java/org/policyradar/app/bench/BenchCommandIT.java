@@ -1,0 +1,41 @@
+package org.policyradar.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.policyradar.app.PolicyRadar;
+import picocli.CommandLine;
+
+/** {@code policy-radar bench} end to end on the embedded stack, with tiny numbers. */
+class BenchCommandIT {
+
+    @Test
+    void shouldPrintBothThroughputsTheLatencyTheHeapAndEndWithTheRatio() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = PolicyRadar.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+
+        int exit = command.execute("bench", "--items", "300", "--rate", "100", "--latency-seconds", "2",
+                "--catch-up-seconds", "10");
+
+        assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("raw Kafka round trip: +300 in [0-9.]+ s = "
+                + "[0-9]+ /s records"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("full pipeline: +300 in [0-9.]+ s = [0-9]+ /s "
+                + "items enriched end to end; [0-9]+ conflict records"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("caught up: "));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("latency at 100 items/s for 2 s \\(200 items, "
+                + "sent at [0-9]+ /s\\): p50 [0-9.]+ ms, p99 [0-9.]+ ms, max [0-9.]+ ms"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("heap over the run: peak heap used [0-9]+ MiB, "
+                + "peak after GC [0-9]+ MiB .*"));
+        String last = lines.get(lines.size() - 1);
+        assertThat(last).matches("ratio=[0-9]+\\.[0-9]{2}");
+        assertThat(Double.parseDouble(last.substring("ratio=".length()))).isPositive();
+    }
+}
