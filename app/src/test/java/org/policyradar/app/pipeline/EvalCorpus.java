@@ -22,19 +22,24 @@ import org.policyradar.topics.Topics;
  * The evaluation corpus (102 items written for the project, with stories told by several outlets), as news items
  * published half an hour apart from a fixed start, and a way to publish them.
  */
-final class EvalCorpus {
+public final class EvalCorpus {
 
-    static final Instant START = Instant.parse("2026-01-25T00:00:00Z");
+    public static final Instant START = Instant.parse("2026-01-25T00:00:00Z");
 
     private EvalCorpus() {
     }
 
     static List<NewsItem> items() {
+        return items(START);
+    }
+
+    /** The items published half an hour apart from {@code start}. */
+    public static List<NewsItem> items(Instant start) {
         try (InputStream in = EvalCorpus.class.getResourceAsStream("/corpus/eval-news.txt")) {
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             List<NewsItem> items = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                Instant published = START.plus(Duration.ofMinutes(30L * i));
+                Instant published = start.plus(Duration.ofMinutes(30L * i));
                 items.add(NewsItem.newBuilder().setId(String.format("e%03d", i + 1)).setSource("eval-corpus")
                         .setText(lines.get(i)).setPublishedAt(published)
                         .setEventTimeSource(EventTimeSource.PUBLISHED).setIngestedAt(published).build());
@@ -46,7 +51,7 @@ final class EvalCorpus {
     }
 
     /** Publishes the items, in the given order, to news.items.v1 through the registry serdes. */
-    static void publish(Map<String, Object> config, List<NewsItem> items) {
+    public static void publish(Map<String, Object> config, List<NewsItem> items) {
         SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
         Map<String, Object> producerConfig = Map.of(

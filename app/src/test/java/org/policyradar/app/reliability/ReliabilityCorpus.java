@@ -1,30 +1,19 @@
 package org.policyradar.app.reliability;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.policyradar.avro.EventTimeSource;
+import org.policyradar.app.pipeline.EvalCorpus;
 import org.policyradar.avro.NewsItem;
-import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.streams.topology.DetectionSettings;
-import org.policyradar.topics.Topics;
 
 /**
  * The evaluation corpus ({@code /corpus/eval-news.txt}: 102 items, several stories told by several outlets) as
- * news items published half an hour apart: the same items and ids as the pipeline tests' {@code EvalCorpus}
- * (package-private there), but dated within the last week.
+ * news items published half an hour apart: the same items and ids as the pipeline tests' {@link EvalCorpus},
+ * but dated within the last week.
  *
  * <p>Why not a fixed date: the pipeline stamps its output records with the items' event time, and the broker
  * deletes records by timestamp against its own clock (news.enriched.v1 and policy.alerts.v1 after 7 days, the
@@ -41,7 +30,7 @@ final class ReliabilityCorpus {
     static final Instant START = Instant.ofEpochMilli(Math.floorDiv(
             Instant.now().minus(STORY_WINDOW).toEpochMilli(), STORY_WINDOW.toMillis()) * STORY_WINDOW.toMillis());
 
-    private static final List<NewsItem> ITEMS = read();
+    private static final List<NewsItem> ITEMS = List.copyOf(EvalCorpus.items(START));
 
     private ReliabilityCorpus() {
     }
@@ -68,36 +57,6 @@ final class ReliabilityCorpus {
 
     /** Publishes the items in order to news.items.v1 through the registry serdes, and waits for every ack. */
     static void publish(Map<String, Object> config, List<NewsItem> items) {
-        SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
-        serde.configure(config, false);
-        Map<String, Object> producerConfig = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("bootstrap.servers"),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, NewsItem> producer =
-                     new KafkaProducer<>(producerConfig, new StringSerializer(), serde.serializer())) {
-            for (NewsItem item : items) {
-                producer.send(new ProducerRecord<>(Topics.NEWS_ITEMS, item.getId(), item));
-            }
-            producer.flush();
-        }
-    }
-
-    private static List<NewsItem> read() {
-        try (InputStream in = ReliabilityCorpus.class.getResourceAsStream("/corpus/eval-news.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("test resource /corpus/eval-news.txt is missing");
-            }
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            List<NewsItem> items = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                Instant published = START.plus(Duration.ofMinutes(30L * i));
-                items.add(NewsItem.newBuilder().setId(String.format("e%03d", i + 1)).setSource("eval-corpus")
-                        .setText(lines.get(i)).setPublishedAt(published)
-                        .setEventTimeSource(EventTimeSource.PUBLISHED).setIngestedAt(published).build());
-            }
-            return List.copyOf(items);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        EvalCorpus.publish(config, items);
     }
 }
