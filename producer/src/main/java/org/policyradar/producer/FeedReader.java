@@ -66,13 +66,7 @@ public final class FeedReader {
             counters.read++;
             try {
                 NewsItem item = mapper.item(entry);
-                if (seenIds.contains(item.getId())) {
-                    counters.duplicates++;
-                } else {
-                    sink.accept(item);
-                    seenIds.add(item.getId());
-                    counters.published++;
-                }
+                counters.publishOnce(item, seenIds, sink);
             } catch (BadLineException e) {
                 counters.skipped++;
                 options.reporter().report(new BadLine(name, BadLine.NO_LINE,

@@ -1,5 +1,9 @@
 package org.policyradar.producer;
 
+import java.util.Set;
+import java.util.function.Consumer;
+import org.policyradar.avro.NewsItem;
+
 /**
  * The mutable counts behind an {@link IngestSummary}, shared by the line and the feed readers so that one
  * {@code ingest} call over several inputs of either kind adds up, and progress is told every N items read.
@@ -14,6 +18,20 @@ final class IngestCounters {
 
     IngestCounters(IngestOptions options) {
         this.options = options;
+    }
+
+    /**
+     * Hands the item to the sink unless its id was handed over before in this run (then it counts as a
+     * duplicate). The id is remembered only once the sink took the item, so a sink that throws loses nothing.
+     */
+    void publishOnce(NewsItem item, Set<String> seenIds, Consumer<NewsItem> sink) {
+        if (seenIds.contains(item.getId())) {
+            duplicates++;
+        } else {
+            sink.accept(item);
+            seenIds.add(item.getId());
+            published++;
+        }
     }
 
     /** Tells the progress listener when another {@link IngestOptions#progressEvery()} items have been read. */

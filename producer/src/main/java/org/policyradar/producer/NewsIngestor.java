@@ -232,13 +232,7 @@ public final class NewsIngestor {
                     parser = parserFor(InputFormat.fromFirstLine(line));
                 }
                 NewsItem item = assembler.assemble(parser.parse(line));
-                if (seenIds.contains(item.getId())) {
-                    counters.duplicates++;
-                } else {
-                    sink.accept(item);
-                    seenIds.add(item.getId());
-                    counters.published++;
-                }
+                counters.publishOnce(item, seenIds, sink);
             } catch (BadLineException e) {
                 counters.skipped++;
                 options.reporter().report(new BadLine(reportedName, raw.number(), e.getMessage()));
