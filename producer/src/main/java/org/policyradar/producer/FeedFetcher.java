@@ -107,6 +107,12 @@ final class FeedFetcher {
         if (status == 304) {
             return new Response(status, new byte[0], null, validators);
         }
+        if (status >= 300 && status <= 399) {
+            // not followed: a redirect from https to http, a loop, or one without a Location
+            String location = response.headers().firstValue("Location").orElse(null);
+            throw new IOException("HTTP " + status + " from " + response.uri() + ": redirect"
+                    + (location == null ? " without a Location" : " to " + location) + " not followed");
+        }
         if (status < 200 || status > 299) {
             throw new IOException("HTTP " + status + " from " + response.uri());
         }

@@ -15,6 +15,7 @@ final class IngestCounters {
     long published;
     long skipped;
     long duplicates;
+    long failedInputs;
 
     IngestCounters(IngestOptions options) {
         this.options = options;
@@ -42,6 +43,6 @@ final class IngestCounters {
     }
 
     IngestSummary summary() {
-        return new IngestSummary(read, published, skipped, duplicates, options.strict());
+        return new IngestSummary(read, published, skipped, duplicates, failedInputs, options.strict());
     }
 }

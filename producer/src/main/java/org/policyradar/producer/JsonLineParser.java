@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Reads one JSON Lines record: a JSON object with {@code id}, {@code source}, {@code url}, {@code published_at},
  * {@code headline} (or {@code title}), {@code summary} (or {@code body}, {@code text}) and {@code language}. Every
- * field is optional except one of the text fields; {@code null} (and, for {@code published_at}, a blank string) is
+ * field is optional except one of the headline or text fields (a headline alone is the item's text, see
+ * {@link NewsItemAssembler}); {@code null} (and, for {@code published_at}, a blank string) is
  * the same as absent. Every other top-level field,
  * and an alias that lost to an earlier one (e.g. {@code title} when {@code headline} is given), is kept in the
  * attributes as text: strings as they are, anything else as compact JSON.
@@ -62,8 +63,8 @@ final class JsonLineParser implements LineParser {
         Set<String> used = new HashSet<>(SCALAR_FIELDS);
         String headline = firstNonBlank(node, HEADLINE_FIELDS, used);
         String text = firstNonBlank(node, TEXT_FIELDS, used);
-        if (text == null) {
-            throw new BadLineException("no text: none of the fields summary, body or text has any");
+        if (text == null && headline == null) {
+            throw new BadLineException("no text: none of the fields headline, title, summary, body or text has any");
         }
         String id = idField(node);
         String source = stringField(node, "source");
@@ -73,7 +74,8 @@ final class JsonLineParser implements LineParser {
                 ? null
                 : PublishedAtParser.parse(publishedAtText);
         String language = stringField(node, "language");
-        return new RawNews(id, source, url, publishedAt, headline, text, language, attributes(node, used));
+        return new RawNews(id, source, url, publishedAt, headline, text == null ? "" : text, language,
+                attributes(node, used));
     }
 
     private JsonNode readTree(String line) throws BadLineException {

@@ -7,10 +7,10 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +28,8 @@ import org.policyradar.avro.NewsItem;
  *
  * <p>The format of each input is the forced one, else the one its name implies ({@link InputFormat#fromFileName}),
  * else the one its first non-blank line implies ({@link InputFormat#fromFirstLine}). An input that should be a feed
- * but is not readable as one is reported as one bad input ({@link BadLine#NO_LINE}) and counted as one skipped item.
+ * but is not readable as one is reported as one bad input ({@link BadLine#NO_LINE}) and counted as one skipped item;
+ * an input that cannot be opened or downloaded is reported as {@code INPUT: reason} and counted as a failed input.
  *
  * <p>One ingestor is one run: an id handed to the sink once is not handed again by any later {@code ingest} call
  * of the same ingestor, and counts as a duplicate. The ids seen are kept in memory for that purpose. Not
@@ -59,31 +60,25 @@ public final class NewsIngestor {
     /**
      * Reads every input in order: file paths, {@value #STDIN} for standard input (which is not closed), or http(s)
      * URLs, each fetched once (a GET that follows redirects; the body is limited to
-     * {@link IngestOptions#maxFeedBytes()}). Every path is checked to be a readable file, and every URL is
-     * downloaded, before anything is read, so a typo or a dead link does not leave a half-published run.
+     * {@link IngestOptions#maxFeedBytes()}). An input that cannot be read at all (no such file, not a readable file,
+     * an answer other than 2xx, a network error) is reported as {@code INPUT: reason}, counted in
+     * {@link IngestSummary#failedInputs()}, and the run goes on with the next input; the items of an input that
+     * fails part way through stay published.
      *
      * @return the counts over all inputs
-     * @throws NoSuchFileException when an input does not exist
-     * @throws IOException         when an input is not a readable file, a URL cannot be fetched (network error,
-     *                             timeout, an answer other than 2xx), or reading fails
+     * @throws InterruptedIOException when the thread is interrupted while downloading
      */
     public IngestSummary ingest(List<String> inputs, Consumer<NewsItem> sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
-        List<Input> prepared = new ArrayList<>();
-        for (String input : inputs) {
-            prepared.add(prepare(input));
-        }
         IngestCounters counters = new IngestCounters(options);
-        for (Input input : prepared) {
-            if (input.download() != null) {
-                read(input.name(), new ByteArrayInputStream(input.download().body()),
-                        input.download().contentType(), sink, counters);
-            } else if (input.path() == null) {
-                read(STDIN_NAME, System.in, null, sink, counters);
-            } else {
-                try (InputStream in = Files.newInputStream(input.path())) {
-                    read(input.name(), in, null, sink, counters);
-                }
+        for (String input : inputs) {
+            try {
+                readInput(input, sink, counters);
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                counters.failedInputs++;
+                options.reporter().report(new BadLine(input, BadLine.NO_LINE, reasonOf(e)));
             }
         }
         return counters.summary();
@@ -103,18 +98,17 @@ public final class NewsIngestor {
         return counters.summary();
     }
 
-    /** An input ready to read: standard input (no path, no download), a checked file, or a downloaded body. */
-    private record Input(String name, Path path, FeedFetcher.Response download) {
-    }
-
-    private Input prepare(String input) throws IOException {
+    private void readInput(String input, Consumer<NewsItem> sink, IngestCounters counters) throws IOException {
         if (STDIN.equals(input)) {
-            return new Input(input, null, null);
+            read(STDIN_NAME, System.in, null, sink, counters);
+        } else if (InputNames.isHttpUrl(input)) {
+            FeedFetcher.Response download = download(input);
+            read(input, new ByteArrayInputStream(download.body()), download.contentType(), sink, counters);
+        } else {
+            try (InputStream in = Files.newInputStream(checkedPath(input))) {
+                read(input, in, null, sink, counters);
+            }
         }
-        if (InputNames.isHttpUrl(input)) {
-            return new Input(input, null, download(input));
-        }
-        return new Input(input, checkedPath(input), null);
     }
 
     private FeedFetcher.Response download(String url) throws IOException {
@@ -122,7 +116,7 @@ public final class NewsIngestor {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IOException(url + ": not a valid URL: " + e.getMessage(), e);
+            throw new InputException("not a valid URL: " + e.getMessage());
         }
         if (fetcher == null) {
             fetcher = new FeedFetcher(FeedFetcher.newClient(FeedFetcher.DEFAULT_CONNECT_TIMEOUT),
@@ -133,20 +127,46 @@ public final class NewsIngestor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException(url + ": interrupted while downloading");
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (IOException e) {
-            throw new IOException(url + ": " + e.getMessage(), e);
+            // the fetcher's messages say what went wrong in words (HTTP 404 from ..., connection failed, ...)
+            throw new InputException(e.getMessage());
         }
     }
 
     private static Path checkedPath(String input) throws IOException {
         Path path = Path.of(input);
         if (!Files.exists(path)) {
-            throw new NoSuchFileException(input, null, "no such news input");
+            throw new InputException("no such file");
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IOException(input + ": not a readable file");
+            throw new InputException(Files.isDirectory(path) ? "not a readable file: a directory"
+                    : "not a readable file");
         }
         return path;
+    }
+
+    // the reason in words, without the input's name (the report adds it) and without a stack trace
+    private static String reasonOf(IOException e) {
+        if (e instanceof InputException) {
+            return e.getMessage();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "not a readable file: permission denied";
+        }
+        String message = e.getMessage();
+        return "read failed: " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** An input that cannot be read, with the reason in words. */
+    private static final class InputException extends IOException {
+        InputException(String reason) {
+            super(reason);
+        }
     }
 
     private void read(String reportedName, InputStream in, String contentType, Consumer<NewsItem> sink,

@@ -9,10 +9,14 @@ import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 
 /**
- * Turns the raw fields of a line into a {@link NewsItem}: normalises headline and text, fills in the source, the id
- * (see {@link ItemIds}) and the event time (the publication time, else the ingestion time from the clock).
+ * Turns the raw fields of a line into a {@link NewsItem}: normalises headline and text (an item with only a headline
+ * gets the headline as its text), fills in the source, the id (see {@link ItemIds}) and the event time (the
+ * publication time, else the ingestion time from the clock), and refuses an item over the {@link ItemLimits}.
  */
 final class NewsItemAssembler {
+
+    /** The attribute that says which field the text came from when it is not the item's own text field. */
+    static final String TEXT_SOURCE_ATTRIBUTE = "text_source";
 
     private final String defaultSource;
     private final Clock clock;
@@ -27,11 +31,17 @@ final class NewsItemAssembler {
     }
 
     NewsItem assemble(RawNews raw) throws BadLineException {
-        String text = TextNormalizer.normalize(raw.text());
+        String text = TextNormalizer.normalize(raw.text() == null ? "" : raw.text());
+        String headline = emptyToNull(raw.headline() == null ? null : TextNormalizer.normalize(raw.headline()));
+        Map<String, String> attributes = new LinkedHashMap<>(raw.attributes());
+        if (text.isEmpty() && headline != null) {
+            // a headline-only item (a title-only feed entry, a JSON line with just a headline) is its own text
+            text = headline;
+            attributes.putIfAbsent(TEXT_SOURCE_ATTRIBUTE, "headline");
+        }
         if (text.isEmpty()) {
             throw new BadLineException("no text: nothing readable is left after removing markup and whitespace");
         }
-        String headline = emptyToNull(raw.headline() == null ? null : TextNormalizer.normalize(raw.headline()));
         String source = emptyToNull(raw.source() == null ? null : TextNormalizer.fold(raw.source()));
         if (source == null) {
             source = defaultSource;
@@ -41,7 +51,6 @@ final class NewsItemAssembler {
         String givenId = emptyToNull(raw.id() == null ? null : raw.id().strip());
         String id = givenId != null ? givenId : url != null ? ItemIds.ofUrl(source, url) : ItemIds.ofText(text);
 
-        Map<String, String> attributes = new LinkedHashMap<>(raw.attributes());
         requireValidUnicode("id", id);
         requireValidUnicode("source", source);
         requireValidUnicode("url", url);
@@ -52,6 +61,7 @@ final class NewsItemAssembler {
             requireValidUnicode("field name", attribute.getKey());
             requireValidUnicode(attribute.getKey(), attribute.getValue());
         }
+        ItemLimits.check(id, source, url, headline, text, language, attributes);
 
         // millisecond precision is all the schema keeps; truncating here keeps in-memory and on-topic items equal
         Instant ingestedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -86,10 +86,10 @@ class BadLinesTest {
     }
 
     @Test
-    void shouldReportALineWithoutText() {
+    void shouldReportALineWithoutTextOrHeadline() {
         TestNews.Run run = ingest("feed.jsonl", utf8Lines(
                 aJsonLine().with("summary", BEFORE),
-                anEmptyJsonLine().with("headline", "Only a headline"),
+                anEmptyJsonLine().with("source", "Wire").with("language", "en"),
                 anEmptyJsonLine().with("summary", "   ").with("body", ""),
                 anEmptyJsonLine().with("summary", "<p>&nbsp;</p><br>"),
                 "{}",
@@ -97,11 +97,11 @@ class BadLinesTest {
 
         assertThat(run.texts()).containsExactly(BEFORE, AFTER);
         assertThat(run.badLines).containsExactly(
-                new BadLine("feed.jsonl", 2, "no text: none of the fields summary, body or text has any"),
-                new BadLine("feed.jsonl", 3, "no text: none of the fields summary, body or text has any"),
+                new BadLine("feed.jsonl", 2, "no text: none of the fields headline, title, summary, body or text has any"),
+                new BadLine("feed.jsonl", 3, "no text: none of the fields headline, title, summary, body or text has any"),
                 new BadLine("feed.jsonl", 4,
                         "no text: nothing readable is left after removing markup and whitespace"),
-                new BadLine("feed.jsonl", 5, "no text: none of the fields summary, body or text has any"));
+                new BadLine("feed.jsonl", 5, "no text: none of the fields headline, title, summary, body or text has any"));
     }
 
     @Test

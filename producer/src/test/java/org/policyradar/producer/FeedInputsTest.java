@@ -1,7 +1,6 @@
 package org.policyradar.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.policyradar.producer.TestFeeds.feed;
 import static org.policyradar.producer.TestNews.optionsRecordingInto;
 import static org.policyradar.producer.TestNews.utf8Lines;
@@ -129,16 +128,40 @@ class FeedInputsTest {
     }
 
     @Test
-    void shouldRefuseTheWholeRunWhenAUrlCannotBeFetched() throws IOException {
-        Path text = Files.write(dir.resolve("notes.txt"), utf8Lines("Would be read first."));
-        try (TestFeeds.FeedServer server = new TestFeeds.FeedServer()) {
-            server.failingWith(404);
-            String url = server.feedUri().toString();
+    void shouldReportEachUrlThatCannotBeFetchedAndGoOnWithTheOtherInputs() throws IOException {
+        Path text = Files.write(dir.resolve("notes.txt"), utf8Lines("Read before the feeds."));
+        try (TestFeeds.FeedServer server = new TestFeeds.FeedServer();
+             TestFeeds.FeedServer failing = new TestFeeds.FeedServer()) {
+            server.serving(feed("civic-wire.rss"), null, null);
+            failing.failingWith(404);
+            String notFound = failing.feedUri().toString();
+            String movedAway = server.uri("/moved-away").toString();
+            String good = server.feedUri().toString();
 
-            assertThatThrownBy(() -> ingestor.ingest(List.of(text.toString(), url), run.items::add))
-                    .isInstanceOf(IOException.class)
-                    .hasMessage(url + ": HTTP 404 from " + url);
+            IngestSummary summary = ingestor.ingest(List.of(text.toString(), notFound, movedAway, good),
+                    run.items::add);
+
+            assertThat(run.badLines).containsExactly(
+                    new BadLine(notFound, BadLine.NO_LINE, "HTTP 404 from " + notFound),
+                    new BadLine(movedAway, BadLine.NO_LINE, "HTTP 404 from " + server.uri("/missing")));
+            assertThat(summary).isEqualTo(new IngestSummary(5, 5, 0, 0, 2, false));
+            assertThat(summary.successful()).isFalse();
         }
-        assertThat(run.items).isEmpty();
+        assertThat(run.texts()).hasSize(5).startsWith("Read before the feeds.");
+    }
+
+    @Test
+    void shouldReportARedirectThatIsNotFollowed() throws IOException {
+        try (TestFeeds.FeedServer server = new TestFeeds.FeedServer()) {
+            String looping = server.uri("/loop").toString();
+
+            IngestSummary summary = ingestor.ingest(List.of(looping), run.items::add);
+
+            assertThat(run.badLines).singleElement().satisfies(bad -> {
+                assertThat(bad.input()).isEqualTo(looping);
+                assertThat(bad.reason()).startsWith("HTTP 302 from ").endsWith(": redirect to /loop not followed");
+            });
+            assertThat(summary.failedInputs()).isEqualTo(1);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.policyradar.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.policyradar.producer.TestNews.aJsonLine;
 import static org.policyradar.producer.TestNews.ingest;
 import static org.policyradar.producer.TestNews.optionsRecordingInto;
@@ -11,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,25 +81,34 @@ class InputsTest {
     }
 
     @Test
-    void shouldRefuseAMissingFileBeforeReadingAnything() throws IOException {
-        Path text = Files.write(dir.resolve("seed-news.txt"), utf8Lines("A text item."));
+    void shouldReportAMissingFileAndGoOnWithTheOtherInputs() throws IOException {
+        Path first = Files.write(dir.resolve("first.txt"), utf8Lines("A text item before."));
+        Path last = Files.write(dir.resolve("last.txt"), utf8Lines("A text item after."));
         TestNews.Run run = new TestNews.Run();
         NewsIngestor ingestor = new NewsIngestor(optionsRecordingInto(run).build());
         String missing = dir.resolve("missing.jsonl").toString();
 
-        assertThatThrownBy(() -> ingestor.ingest(List.of(text.toString(), missing), run.items::add))
-                .isInstanceOf(NoSuchFileException.class)
-                .hasMessageContaining("missing.jsonl");
-        assertThat(run.items).isEmpty();
+        IngestSummary summary = ingestor.ingest(List.of(first.toString(), missing, last.toString()), run.items::add);
+
+        assertThat(run.texts()).containsExactly("A text item before.", "A text item after.");
+        assertThat(run.badLines).containsExactly(new BadLine(missing, BadLine.NO_LINE, "no such file"));
+        assertThat(run.badLines.get(0)).hasToString(missing + ": no such file");
+        assertThat(summary).isEqualTo(new IngestSummary(2, 2, 0, 0, 1, false));
+        assertThat(summary.successful()).isFalse();
+        assertThat(summary).hasToString("read 2, published 2, skipped 0, duplicates 0, failed inputs 1");
     }
 
     @Test
-    void shouldRefuseADirectory() {
-        NewsIngestor ingestor = new NewsIngestor(IngestOptions.builder().clock(TestNews.FIXED_CLOCK).build());
+    void shouldReportADirectoryAsAnInputThatIsNotAReadableFile() throws IOException {
+        TestNews.Run run = new TestNews.Run();
+        NewsIngestor ingestor = new NewsIngestor(optionsRecordingInto(run).build());
 
-        assertThatThrownBy(() -> ingestor.ingest(List.of(dir.toString()), item -> { }))
-                .isInstanceOf(IOException.class)
-                .hasMessage(dir + ": not a readable file");
+        IngestSummary summary = ingestor.ingest(List.of(dir.toString()), run.items::add);
+
+        assertThat(run.badLines).containsExactly(
+                new BadLine(dir.toString(), BadLine.NO_LINE, "not a readable file: a directory"));
+        assertThat(summary.failedInputs()).isEqualTo(1);
+        assertThat(summary.successful()).isFalse();
     }
 
     @Test

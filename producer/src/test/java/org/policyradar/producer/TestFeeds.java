@@ -63,7 +63,7 @@ final class TestFeeds {
 
     /**
      * An HTTP server on a free port of the loopback interface serving one feed at {@code /feed} (and a redirect to
-     * it at {@code /moved}, and {@code /slow}, which does not answer until the server closes). It answers conditional requests with 304 when the validators match, unless told to
+     * it at {@code /moved}, redirects to a missing page at {@code /moved-away} and to itself at {@code /loop}, and {@code /slow}, which does not answer until the server closes). It answers conditional requests with 304 when the validators match, unless told to
      * ignore them, and can be told to fail with a status.
      */
     static final class FeedServer implements AutoCloseable {
@@ -99,6 +99,19 @@ final class TestFeeds {
                 record(exchange);
                 exchange.getResponseHeaders().add("Location", "/feed");
                 exchange.sendResponseHeaders(301, -1);
+                exchange.close();
+            });
+            // a redirect to a page that is not there, and one to itself
+            server.createContext("/moved-away", exchange -> {
+                record(exchange);
+                exchange.getResponseHeaders().add("Location", "/missing");
+                exchange.sendResponseHeaders(301, -1);
+                exchange.close();
+            });
+            server.createContext("/loop", exchange -> {
+                record(exchange);
+                exchange.getResponseHeaders().add("Location", "/loop");
+                exchange.sendResponseHeaders(302, -1);
                 exchange.close();
             });
             server.start();

@@ -25,7 +25,8 @@ public final class NewsIngestion {
     }
 
     /**
-     * Publishes every input (file paths or {@code -}); with no input, the bundled seed news.
+     * Publishes every input (file paths, URLs or {@code -}); with no input, the bundled seed news. An input that
+     * cannot be read is reported as {@code INPUT: reason} (to the options' reporter) and the others are read.
      *
      * @param clientConfig Kafka client and serde settings (bootstrap.servers, schema.registry.url, pass-through)
      * @return the ingest counts; publishing failures are thrown, never swallowed
@@ -54,17 +55,34 @@ public final class NewsIngestion {
         return new Result(summary, failed);
     }
 
-    /** What a publishing run did. */
+    /**
+     * What a publishing run did. The ingest summary counts items handed to the publisher; those Kafka did not
+     * accept are {@code failedToPublish}, so that {@link #published()} is what reached the topic.
+     */
     public record Result(IngestSummary summary, long failedToPublish) {
 
-        /** Whether every good line reached Kafka and, in strict mode, there was no bad line. */
+        /** Whether every input was read, every good line reached Kafka and, in strict mode, no line was bad. */
         public boolean successful() {
             return failedToPublish == 0 && summary.successful();
         }
 
+        /** Items Kafka acknowledged: those handed to the publisher less those it failed to publish. */
+        public long published() {
+            return summary.published() - failedToPublish;
+        }
+
+        /**
+         * One line with every count once: {@code read R, published P, skipped S, duplicates D}, then
+         * {@code failed to publish F} and {@code failed inputs I} when not zero; every line read is exactly one of
+         * published, skipped, duplicate or failed to publish.
+         */
         @Override
         public String toString() {
-            return summary + (failedToPublish == 0 ? "" : ", failed to publish " + failedToPublish);
+            return "read " + summary.read() + ", published " + published() + ", skipped " + summary.skipped()
+                    + ", duplicates " + summary.duplicates()
+                    + (failedToPublish == 0 ? "" : ", failed to publish " + failedToPublish)
+                    + (summary.failedInputs() == 0 ? "" : ", failed inputs " + summary.failedInputs())
+                    + (summary.strict() && summary.skipped() > 0 ? " (strict: failed because of bad lines)" : "");
         }
     }
 }
