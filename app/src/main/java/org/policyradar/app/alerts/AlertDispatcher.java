@@ -1,6 +1,7 @@
 package org.policyradar.app.alerts;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@link RetryPolicy} says it is delivered or gives up. Knows nothing of Kafka.
  *
  * <p>Every request carries {@code Content-Type: application/json}, {@code Idempotency-Key: <alertId>} and, with a
- * secret, {@value WebhookSignature#HEADER}. The idempotency key is the alert id, not the conflict id: the alert id
+ * secret, {@value WebhookSignature#TIMESTAMP_HEADER} and {@value WebhookSignature#HEADER}, signed again at every
+ * attempt. The idempotency key is the alert id, not the conflict id: the alert id
  * is the conflict id and the kind, so retries and redeliveries of one alert share a key while the retraction of a
  * conflict is not mistaken for a repeat of its announcement.
  */
@@ -35,13 +37,23 @@ public final class AlertDispatcher {
     private final Optional<WebhookSignature> signature;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final Clock clock;
 
     /**
+     * A dispatcher that signs with the system clock's time.
+     *
      * @param signature present when a secret is configured
      * @param sleeper   waits between attempts
      */
     public AlertDispatcher(WebhookSender sender, PayloadFormat format, Optional<WebhookSignature> signature,
                            RetryPolicy policy, Sleeper sleeper) {
+        this(sender, format, signature, policy, sleeper, Clock.systemUTC());
+    }
+
+    /** As the other constructor, with the clock whose time each request is signed with. */
+    public AlertDispatcher(WebhookSender sender, PayloadFormat format, Optional<WebhookSignature> signature,
+                           RetryPolicy policy, Sleeper sleeper, Clock clock) {
+        this.clock = clock;
         this.sender = sender;
         this.format = format;
         this.signature = signature;
@@ -57,10 +69,10 @@ public final class AlertDispatcher {
      */
     public DeliveryReport deliver(ConflictAlert alert) throws InterruptedException {
         byte[] body = format.render(alert).getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = headersFor(alert, body);
         OptionalInt lastStatus = OptionalInt.empty();
         for (int attempt = 1; ; attempt++) {
-            AttemptOutcome outcome = sender.post(body, headers);
+            // signed anew at every attempt: a retry after a long backoff must still be within the receiver's window
+            AttemptOutcome outcome = sender.post(body, headersFor(alert, body));
             if (outcome instanceof Answered answered) {
                 lastStatus = OptionalInt.of(answered.status());
             }
@@ -80,13 +92,17 @@ public final class AlertDispatcher {
         }
     }
 
-    /** The request headers for {@code alert} with body {@code body}. */
+    /** The request headers for {@code alert} with body {@code body}, signed now. */
     Map<String, String> headersFor(ConflictAlert alert, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("User-Agent", "policy-radar-alerts");
         headers.put(IDEMPOTENCY_HEADER, alert.getAlertId());
-        signature.ifPresent(signer -> headers.put(WebhookSignature.HEADER, signer.sign(body)));
+        signature.ifPresent(signer -> {
+            long now = clock.instant().getEpochSecond();
+            headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now));
+            headers.put(WebhookSignature.HEADER, signer.sign(now, body));
+        });
         return headers;
     }
 

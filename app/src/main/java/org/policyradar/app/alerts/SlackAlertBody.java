@@ -12,13 +12,15 @@ import org.policyradar.avro.PolicyPosition;
 /**
  * A body for Slack incoming webhooks (and the many services that accept the same shape): {@code text}, the
  * notification's fallback line, and {@code blocks}: four sections with the title, the explanation, and each side
- * with its actor, jurisdiction and headline. Text is escaped as Slack's mrkdwn requires and kept within its
- * length limits.
+ * with its actor, jurisdiction and headline. Every text, the fallback line included, is escaped as Slack's
+ * formatting requires ({@link #escape}) and kept within its length limits.
  */
 public final class SlackAlertBody {
 
     /** Slack refuses section texts longer than 3000 characters. */
     static final int MAX_SECTION_TEXT = 3000;
+    /** The fallback text is cut to this many characters before escaping: it is only a notification line. */
+    static final int MAX_TEXT = 3000;
     private static final int MAX_HEADLINE = 500;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +32,9 @@ public final class SlackAlertBody {
     public static String render(ConflictAlert alert) {
         ObjectNode body = JSON.createObjectNode();
         String heading = headingOf(alert);
-        body.put("text", heading + ": " + alert.getTitle() + " — " + alert.getExplanation());
+        // the notification line is parsed like any mrkdwn: news text in it must not become <!channel> or a link
+        body.put("text", escape(truncate(heading + ": " + alert.getTitle() + " — " + alert.getExplanation(),
+                MAX_TEXT)));
         ArrayNode blocks = body.putArray("blocks");
         section(blocks, "*" + escape(heading + ": " + alert.getTitle()) + "*\n"
                 + escape(String.format(Locale.ROOT, "Topic %s · score %.2f · conflict %s",
@@ -64,7 +68,11 @@ public final class SlackAlertBody {
         text.put("text", truncate(mrkdwn, MAX_SECTION_TEXT));
     }
 
-    /** Slack reads &amp;, &lt; and &gt; as control characters in mrkdwn; everything else is literal. */
+    /**
+     * Slack reads {@code &}, {@code <} and {@code >} as control characters (links, mentions such as
+     * {@code <!channel>}, entities) in the top-level text and in mrkdwn, and asks for exactly these three to be
+     * written as {@code &amp;}, {@code &lt;} and {@code &gt;}; everything else is shown as it is.
+     */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

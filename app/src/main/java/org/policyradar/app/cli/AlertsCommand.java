@@ -37,6 +37,11 @@ public final class AlertsCommand implements Callable<Integer> {
 
     /** The environment variable the webhook secret is read from when {@code --secret} is not given. */
     public static final String SECRET_ENV = "POLICY_RADAR_WEBHOOK_SECRET";
+    /**
+     * The environment variable the webhook URL is read from when {@code --webhook} is not given: a Slack webhook
+     * URL is a credential, and the environment keeps it out of the process list.
+     */
+    public static final String WEBHOOK_ENV = "POLICY_RADAR_WEBHOOK_URL";
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertsCommand.class);
 
@@ -46,8 +51,11 @@ public final class AlertsCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--webhook", required = true, paramLabel = "URL",
-            description = "The http(s) URL to POST alerts to. Only its scheme, host and port are ever logged.")
+    // never shown either: a Slack incoming-webhook URL carries its token in the path
+    @Option(names = "--webhook", paramLabel = "URL", defaultValue = "${env:" + WEBHOOK_ENV + "}",
+            showDefaultValue = Visibility.NEVER,
+            description = "The http(s) URL to POST alerts to. Only its scheme, host and port are ever logged. "
+                    + "Defaults to the " + WEBHOOK_ENV + " environment variable, which keeps it off the command line.")
     String webhook;
 
     @Option(names = "--format", paramLabel = "json|slack", defaultValue = "json",
@@ -124,6 +132,10 @@ public final class AlertsCommand implements Callable<Integer> {
     }
 
     private WebhookUrl parseWebhook() {
+        if (webhook == null || webhook.isBlank()) {
+            throw new ParameterException(spec.commandLine(),
+                    "no webhook: give --webhook URL or set the " + WEBHOOK_ENV + " environment variable");
+        }
         try {
             return WebhookUrl.parse(webhook);
         } catch (IllegalArgumentException e) {

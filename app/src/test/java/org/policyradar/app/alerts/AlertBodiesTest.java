@@ -77,6 +77,21 @@ class AlertBodiesTest {
     }
 
     @Test
+    void shouldEscapeTheTopLevelTextSoThatNewsTextCannotMentionTheChannelOrPlantALink() throws Exception {
+        ConflictAlert alert = anAlert("c-8").setTitle("<!channel> US-DHS vs KING-COUNTY")
+                .setExplanation("Read <https://evil.example/phish|Click here> & <@U024BE7LH> now").build();
+
+        JsonNode body = JSON.readTree(PayloadFormat.SLACK.render(alert));
+
+        String text = body.get("text").asText();
+        assertThat(text).isEqualTo("New policy conflict: &lt;!channel&gt; US-DHS vs KING-COUNTY — Read "
+                + "&lt;https://evil.example/phish|Click here&gt; &amp; &lt;@U024BE7LH&gt; now");
+        assertThat(text).doesNotContain("<").doesNotContain(">");
+        assertThat(body.at("/blocks/0/text/text").asText()).contains("&lt;!channel&gt;").doesNotContain("<!");
+        assertThat(body.at("/blocks/1/text/text").asText()).doesNotContain("<https");
+    }
+
+    @Test
     void shouldKeepSlackSectionsWithinSlacksLengthLimit() throws Exception {
         ConflictAlert alert = anAlert("c-long").setExplanation("word ".repeat(2000)).build();
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.policyradar.app.PolicyRadar;
 import org.policyradar.app.cli.AlertsCommand;
@@ -70,5 +74,48 @@ class AlertsCommandTest {
 
         assertThat(execute("alerts", "--webhook", "http://127.0.0.1:1/x", "--format", "xml")).isEqualTo(2);
         assertThat(err.toString()).contains("expected json or slack");
+    }
+
+    @Test
+    void shouldNeverShowADefaultForTheWebhookInTheHelp() {
+        assertThat(execute("alerts", "--help")).isZero();
+
+        assertThat(optionHelp(out.toString(), "--webhook=URL")).contains(AlertsCommand.WEBHOOK_ENV)
+                .doesNotContainIgnoringCase("default:");
+    }
+
+    @Test
+    void shouldReadTheWebhookAndTheSecretFromTheEnvironmentWhenNotGivenOnTheCommandLine() throws Exception {
+        // the environment of this JVM cannot be changed: the command runs in a child JVM with its own
+        Child refused = runAlertsInChildJvm(Map.of(AlertsCommand.WEBHOOK_ENV, "ftp://hooks.example/token-123",
+                AlertsCommand.SECRET_ENV, "env-secret-456"));
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.output()).contains("--webhook: the webhook must be an http:// or https:// URL")
+                .doesNotContain("token-123").doesNotContain("env-secret-456");
+
+        Child missing = runAlertsInChildJvm(Map.of());
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.output()).contains("no webhook: give --webhook URL or set the POLICY_RADAR_WEBHOOK_URL "
+                + "environment variable");
+    }
+
+    private record Child(int exitCode, String output) {
+    }
+
+    private static Child runAlertsInChildJvm(Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), PolicyRadar.class.getName(), "alerts")
+                .redirectErrorStream(true);
+        builder.environment().remove(AlertsCommand.WEBHOOK_ENV);
+        builder.environment().remove(AlertsCommand.SECRET_ENV);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Child(process.exitValue(), output);
     }
 }

@@ -13,7 +13,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,7 +45,11 @@ class WebhookDeliveryTest {
     private static final String SECRET = "test-shared-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
     private final List<Duration> sleeps = new ArrayList<>();
+    // the dispatcher's clock: it moves on by every wait the dispatcher asks for
+    private final SteppingClock clock = new SteppingClock(T0);
     private final List<DeliveryReport> deadLetters = new ArrayList<>();
     private final Map<String, ConflictAlert> alertsByValue = Map.of(
             "value-a", anAlert("conflict-a").build(),
@@ -67,7 +75,8 @@ class WebhookDeliveryTest {
             assertThat(request.path()).isEqualTo("/hook");
             assertThat(request.header("Content-Type")).isEqualTo("application/json");
             assertThat(request.header("Idempotency-Key")).isEqualTo("conflict-a:NEW_CONFLICT");
-            assertThat(request.header("X-Policy-Radar-Signature")).matches("sha256=[0-9a-f]{64}");
+            assertThat(request.header("X-Policy-Radar-Signature")).matches("v1=[0-9a-f]{64}");
+            assertThat(request.header("X-Policy-Radar-Timestamp")).isEqualTo(Long.toString(T0.getEpochSecond()));
             assertThat(JSON.readTree(request.bodyText()).get("conflictId").asText()).isEqualTo("conflict-a");
         });
         assertThat(deadLetters).isEmpty();
@@ -84,6 +93,7 @@ class WebhookDeliveryTest {
         assertThat(report).isEqualTo(DeliveryReport.delivered(1, 200));
         assertThat(server.received()).singleElement().satisfies(request -> {
             assertThat(request.header("X-Policy-Radar-Signature")).isNull();
+            assertThat(request.header("X-Policy-Radar-Timestamp")).isNull();
             assertThat(JSON.readTree(request.bodyText()).has("blocks")).isTrue();
         });
     }
@@ -97,13 +107,30 @@ class WebhookDeliveryTest {
         assertThat(report).isEqualTo(DeliveryReport.delivered(3, 200));
         List<Received> requests = server.received();
         assertThat(requests).hasSize(3);
-        // the same bytes, signature and key every time, so the receiver can recognise the repeats
+        // the same bytes and key every time, so the receiver can recognise the repeats; each attempt is signed at
+        // its own time, so that a retry after a long wait is still within the receiver's window
         assertThat(requests).extracting(Received::bodyText).containsOnly(requests.get(0).bodyText());
-        assertThat(requests.get(0).header("X-Policy-Radar-Signature")).isNotNull();
-        assertThat(requests).extracting(r -> r.header("X-Policy-Radar-Signature"))
-                .containsOnly(requests.get(0).header("X-Policy-Radar-Signature"));
+        assertThat(requests).allSatisfy(request -> assertThat(signatureMatches(request, clock.instant())).isTrue());
         assertThat(requests).extracting(r -> r.header("Idempotency-Key")).containsOnly("conflict-a:NEW_CONFLICT");
         assertThat(sleeps).hasSize(2).allSatisfy(delay -> assertThat(delay).isLessThanOrEqualTo(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void shouldSignARetryAfterALongWaitWithTheTimeOfTheRetry() throws Exception {
+        server = new WebhookTestServer((request, index) -> index == 0
+                ? new Reply(429, Map.of("Retry-After", "300"), "slow down") : Reply.of(200));
+
+        DeliveryReport report = dispatcher("/hook", 3).deliver(anAlert("conflict-a").build());
+
+        assertThat(report).isEqualTo(DeliveryReport.delivered(2, 200));
+        List<Received> requests = server.received();
+        assertThat(requests).extracting(r -> r.header("X-Policy-Radar-Timestamp"))
+                .containsExactly(Long.toString(T0.getEpochSecond()), Long.toString(clock.instant().getEpochSecond()));
+        assertThat(clock.instant()).isEqualTo(T0.plusSeconds(300));
+        // a minute after the retry, the retry is still accepted; the first request, replayed then, is refused
+        Instant aMinuteLater = clock.instant().plusSeconds(60);
+        assertThat(signatureMatches(requests.get(1), aMinuteLater)).isTrue();
+        assertThat(signatureMatches(requests.get(0), aMinuteLater)).isFalse();
     }
 
     @Test
@@ -255,7 +282,10 @@ class WebhookDeliveryTest {
 
     private AlertDispatcher dispatcher(String path, int maxAttempts) {
         return new AlertDispatcher(sender(server.url(path)), PayloadFormat.JSON,
-                Optional.of(new WebhookSignature(SECRET)), policy(maxAttempts), sleeps::add);
+                Optional.of(new WebhookSignature(SECRET)), policy(maxAttempts), delay -> {
+                    sleeps.add(delay);
+                    clock.advance(delay);
+                }, clock);
     }
 
     private static HttpWebhookSender sender(String url) {
@@ -280,17 +310,58 @@ class WebhookDeliveryTest {
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** What a receiver does: recompute the HMAC of the bytes it got and compare in constant time. */
-    private static boolean signatureMatches(Received request) {
+    /**
+     * What a receiver does (docs/alerts.md): refuse a timestamp more than five minutes from its clock, recompute
+     * the HMAC of {@code timestamp "." body} and compare in constant time.
+     */
+    private static boolean signatureMatches(Received request, Instant receiverNow) {
         try {
+            String timestamp = request.header("X-Policy-Radar-Timestamp");
+            String given = request.header("X-Policy-Radar-Signature");
+            if (timestamp == null || given == null
+                    || Math.abs(receiverNow.getEpochSecond() - Long.parseLong(timestamp)) > 300) {
+                return false;
+            }
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(request.body()));
-            String given = request.header("X-Policy-Radar-Signature");
-            return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            String expected = "v1=" + HexFormat.of().formatHex(mac.doFinal(request.body()));
+            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                     given.getBytes(StandardCharsets.US_ASCII));
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    private boolean signatureMatches(Received request) {
+        return signatureMatches(request, clock.instant());
+    }
+
+    /** A clock that stands still until told to move on. */
+    private static final class SteppingClock extends Clock {
+        private volatile Instant now;
+
+        SteppingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 
