@@ -85,6 +85,11 @@
   // ---------- data ----------
 
   function getJson(url) {
+    return getResponse(url).then(function (answer) { return answer.body; });
+  }
+
+  /** The body and the cursor of the next page (X-Next-Cursor), or null on the last page. */
+  function getResponse(url) {
     return fetch(url, { headers: { Accept: 'application/json' } }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
         if (!response.ok) {
@@ -92,8 +97,20 @@
           error.status = response.status;
           throw error;
         }
-        return body;
+        return { body: body, next: response.headers.get('X-Next-Cursor') };
       });
+    });
+  }
+
+  // the API answers a page at a time; the dashboard shows at most this many pages of the largest size
+  var PAGE_SIZE = 1000;
+  var MAX_PAGES = 20;
+
+  function getAllPages(path, cursor, pages, collected) {
+    var url = path + '?limit=' + PAGE_SIZE + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+    return getResponse(url).then(function (answer) {
+      var all = collected.concat(answer.body);
+      return answer.next && pages + 1 < MAX_PAGES ? getAllPages(path, answer.next, pages + 1, all) : all;
     });
   }
 
@@ -111,7 +128,7 @@
   var loading = null;
   function loadConflicts() {
     if (loading) { return loading; }
-    loading = getJson('/api/conflicts').then(function (list) {
+    loading = getAllPages('/api/conflicts', null, 0, []).then(function (list) {
       list.forEach(function (conflict) { merge(conflict, false); });
       render();
     }).catch(function (error) {

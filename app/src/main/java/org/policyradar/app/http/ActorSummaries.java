@@ -21,6 +21,14 @@ final class ActorSummaries {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** The order of {@link #of}, on the JSON it gives: pressing actors first, more conflicts first, then by id. */
+    static final Comparator<JsonNode> ORDER = Comparator.comparing((JsonNode a) -> !a.path("side").asText()
+                    .equals("PRESSING"))
+            .thenComparing(a -> -a.path("conflicts").asInt())
+            .thenComparing(a -> a.path("actor").asText());
+    /** The fields {@link #ORDER} compares, which a page's cursor keeps. */
+    static final List<String> KEY = List.of("side", "conflicts", "actor");
+
     private ActorSummaries() {
     }
 

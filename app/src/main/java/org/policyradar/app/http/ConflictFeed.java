@@ -58,13 +58,25 @@ final class ConflictFeed implements AutoCloseable {
         thread.start();
     }
 
-    /** Registers a client that has just connected; it receives every conflict found from now on. */
-    void add(SseClient client) {
+    /**
+     * Registers a client that has just connected, unless {@code maxClients} are connected already; a registered
+     * client receives every conflict found from now on.
+     *
+     * @return false when the feed is full and the client was not registered
+     */
+    synchronized boolean tryAdd(SseClient client, int maxClients) {
+        clients.removeIf(SseClient::terminated);
+        if (clients.size() >= maxClients) {
+            return false;
+        }
         client.onClose(() -> clients.remove(client));
         clients.add(client);
+        return true;
     }
 
+    /** Clients connected now; one that went away counts until a write (at the latest the heartbeat) notices. */
     int clientCount() {
+        clients.removeIf(SseClient::terminated);
         return clients.size();
     }
 

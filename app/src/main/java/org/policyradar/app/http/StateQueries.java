@@ -58,11 +58,33 @@ final class StateQueries {
     }
 
     /**
+     * The order of conflict listings: latest {@code lastSeen} first, then higher score, then conflict id; total,
+     * since there is one conflict per id.
+     */
+    static final Comparator<JsonNode> CONFLICT_ORDER = Comparator.comparing(StateQueries::lastSeen).reversed()
+            .thenComparing(c -> -c.path("score").asDouble())
+            .thenComparing(c -> c.path("conflictId").asText());
+    /** The fields {@link #CONFLICT_ORDER} compares, which a page's cursor keeps. */
+    static final List<String> CONFLICT_KEY = List.of("lastSeen", "score", "conflictId");
+
+    /**
      * The conflicts that pass the filter, latest first.
      *
      * @param localOnly answer from this instance's stores only (what another instance asks for)
      */
     List<JsonNode> conflicts(ConflictFilter filter, boolean localOnly) {
+        return conflicts(filter, localOnly, Page.all()).elements();
+    }
+
+    /**
+     * One page of the conflicts that pass the filter, latest first. Each instance is asked for the same page of
+     * its own conflicts; the page of the merged answers is then the page of all of them, since the order is total.
+     */
+    Page.Slice conflicts(ConflictFilter filter, boolean localOnly, Page page) {
+        return page.of(allConflicts(filter, localOnly, page), CONFLICT_ORDER, CONFLICT_KEY);
+    }
+
+    private List<JsonNode> allConflicts(ConflictFilter filter, boolean localOnly, Page page) {
         if (localOnly) {
             return sorted(localConflicts(filter));
         }
@@ -72,7 +94,7 @@ final class StateQueries {
         for (StreamsMetadata host : hosts) {
             List<JsonNode> part = isSelf(host.hostInfo())
                     ? localConflicts(filter)
-                    : peers.get(host.hostInfo(), "/api/conflicts", filter.asQuery())
+                    : peers.get(host.hostInfo(), "/api/conflicts", withPage(filter.asQuery(), page))
                             .map(StateQueries::elements)
                             .orElse(List.of());
             part.forEach(conflict -> byId.merge(conflict.path("conflictId").asText(), conflict, StateQueries::later));
@@ -193,10 +215,14 @@ final class StateQueries {
     }
 
     private static List<JsonNode> sorted(List<JsonNode> conflicts) {
-        conflicts.sort(Comparator.comparing(StateQueries::lastSeen).reversed()
-                .thenComparing(c -> -c.path("score").asDouble())
-                .thenComparing(c -> c.path("conflictId").asText()));
+        conflicts.sort(CONFLICT_ORDER);
         return conflicts;
+    }
+
+    private static Map<String, String> withPage(Map<String, String> query, Page page) {
+        Map<String, String> all = new LinkedHashMap<>(query);
+        all.putAll(page.asQuery());
+        return all;
     }
 
     private static String segment(String id) {

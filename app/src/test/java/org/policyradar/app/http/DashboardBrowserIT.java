@@ -206,4 +206,24 @@ class DashboardBrowserIT {
         assertThat(header.getInt(16)).as("width").isEqualTo(WIDTH);
         assertThat(header.getInt(20)).as("height").isEqualTo(HEIGHT);
     }
+
+    @Test
+    @Order(6)
+    void shouldWorkUnderItsContentSecurityPolicyWithoutASingleViolation() {
+        assertThat(browser.evaluate("Array.isArray(window.cspViolations)").asBoolean()).as("recording").isTrue();
+        assertThat(browser.evaluate("window.cspViolations")).as("CSP violations of the dashboard").isEmpty();
+        assertThat(browser.evaluate("document.querySelectorAll('#conflicts [data-conflict-id]').length").asInt())
+                .isPositive();
+    }
+
+    @Test
+    @Order(7)
+    void shouldHaveTheBrowserRefuseAnInlineScript() throws Exception {
+        browser.evaluate("(function () { var s = document.createElement('script');"
+                + " s.textContent = 'window.inlineRan = true'; document.body.appendChild(s); return true; })()");
+
+        assertThat(browser.evaluate("window.inlineRan === true").asBoolean()).isFalse();
+        assertThat(browser.await("window.cspViolations", list -> list.size() > 0, WAIT))
+                .anySatisfy(violation -> assertThat(violation.asText()).startsWith("script-src"));
+    }
 }

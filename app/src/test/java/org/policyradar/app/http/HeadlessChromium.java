@@ -155,7 +155,15 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code url}. Every Content-Security-Policy violation of the page from its first byte on is recorded in
+     * {@code window.cspViolations} (directive and blocked URI), by a script the browser runs before the page's own.
+     */
     void open(URI url) {
+        call("Page.enable", JSON.createObjectNode());
+        call("Page.addScriptToEvaluateOnNewDocument", JSON.createObjectNode().put("source",
+                "window.cspViolations = []; document.addEventListener('securitypolicyviolation', function (e) {"
+                        + " window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI); });"));
         call("Page.navigate", JSON.createObjectNode().put("url", url.toString()));
     }
 
