@@ -3,6 +3,10 @@ package org.policyradar.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +42,8 @@ import org.policyradar.topics.Topics;
  */
 class HttpForwardingIT {
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPLICATION_ID = "forward-it";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -148,5 +154,32 @@ class HttpForwardingIT {
         union.addAll(localToSecond);
         assertThat(union).isEqualTo(expected);
         assertThat(second.json("/api/actors")).isEqualTo(first.json("/api/actors"));
+    }
+
+    @Test
+    void shouldPageTheMergedListInItsOrderWhicheverInstanceIsAsked() throws Exception {
+        List<String> everything = new ArrayList<>();
+        first.json("/api/conflicts").forEach(c -> everything.add(c.path("conflictId").asText()));
+        assertThat(everything).hasSizeGreaterThan(2);
+
+        for (PolicyRadarHttpServer server : servers) {
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                HttpResponse<String> page = HTTP.send(
+                        HttpRequest.newBuilder(server.url().resolve("/api/conflicts?limit=2"
+                                + (cursor == null ? "" : "&cursor=" + cursor))).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).isEqualTo(200);
+                JSON.readTree(page.body())
+                        .forEach(c -> paged.add(c.path("conflictId").asText()));
+                cursor = page.headers().firstValue("X-Next-Cursor").orElse(null);
+                pages++;
+            } while (cursor != null && pages < 100);
+
+            assertThat(paged).as("pages from %s", server.url()).isEqualTo(everything);
+            assertThat(pages).isEqualTo((everything.size() + 1) / 2);
+        }
     }
 }
