@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -74,21 +73,15 @@ final class RegistryHttpHandler extends Handler.Abstract {
     /** The expected "user:password" bytes, or null when no authentication is asked. */
     private final byte[] expectedUserInfo;
     private final RegistryLimits limits;
-    private final RequestDeadline deadline;
 
-    RegistryHttpHandler(RegistryRoutes routes, String basicAuthUserInfo, RegistryLimits limits,
-                        RequestDeadline deadline) {
+    RegistryHttpHandler(RegistryRoutes routes, String basicAuthUserInfo, RegistryLimits limits) {
         this.routes = routes.routes();
         this.expectedUserInfo = basicAuthUserInfo == null ? null : basicAuthUserInfo.getBytes(StandardCharsets.UTF_8);
         this.limits = limits;
-        this.deadline = deadline;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        Connection connection = request.getConnectionMetaData().getConnection();
-        deadline.requestStarted(connection);
-        Callback done = Callback.from(callback, () -> deadline.requestFinished(connection));
+    public boolean handle(Request request, Response response, Callback done) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         String rawPath = request.getHttpURI().getPath();
         try {

@@ -23,8 +23,12 @@ import java.time.Duration;
 public record RegistryLimits(long maxBodyBytes, int maxSchemaBytes, Duration requestTimeout, Duration idleTimeout,
                              int maxThreads, int maxQueuedRequests) {
 
-    /** 4 MiB bodies, 512 KiB schemas, 10 s to send a request, 30 s idle connections, 16 threads, 256 queued. */
-    public static final RegistryLimits DEFAULTS = new RegistryLimits(4L * 1024 * 1024, 512 * 1024,
+    /**
+     * 4 MiB bodies, 256 KiB schemas, 10 s to send a request, 30 s idle connections, 16 threads, 256 queued. A
+     * schema's record on {@code _schemas} holds its text JSON-escaped, at worst twice as long (every character a
+     * quote or a backslash): 256 KiB keeps that under the 1 MiB Kafka accepts by default.
+     */
+    public static final RegistryLimits DEFAULTS = new RegistryLimits(4L * 1024 * 1024, 256 * 1024,
             Duration.ofSeconds(10), Duration.ofSeconds(30), 16, 256);
 
     /** Threads Jetty itself takes from the pool (one acceptor, one selector) besides those answering requests. */

@@ -1,6 +1,10 @@
 package org.policyradar.registry.server;
 
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +48,28 @@ final class RequestDeadline implements Connection.Listener {
         }
     }
 
+    /**
+     * Wraps the handler chain so that the clock stops while a request is being answered (waiting for a thread
+     * included) and starts again once its answer has been sent.
+     */
+    Handler watching(Handler next) {
+        return new Handler.Wrapper(next) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                Connection connection = request.getConnectionMetaData().getConnection();
+                requestStarted(connection);
+                boolean handled = super.handle(request, response,
+                        Callback.from(callback, () -> requestFinished(connection)));
+                if (!handled) {
+                    requestFinished(connection);
+                }
+                return handled;
+            }
+        };
+    }
+
     /** The headers of a request arrived on this connection: it is being answered. */
-    void requestStarted(Connection connection) {
+    private void requestStarted(Connection connection) {
         Watch watch = watches.get(connection);
         if (watch != null) {
             watch.started();
@@ -53,7 +77,7 @@ final class RequestDeadline implements Connection.Listener {
     }
 
     /** The answer to the request on this connection was sent: the next request's clock starts. */
-    void requestFinished(Connection connection) {
+    private void requestFinished(Connection connection) {
         Watch watch = watches.get(connection);
         if (watch != null) {
             watch.finished();

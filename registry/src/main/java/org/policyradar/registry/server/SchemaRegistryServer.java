@@ -97,11 +97,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
         // request timeout), and beyond that a request is answered 503 at once
         QoSHandler admission = new QoSHandler(new RegistryHttpHandler(
                 new RegistryRoutes(new SchemaRegistryService(store, limits.maxSchemaBytes())), basicAuthUserInfo,
-                limits, deadline));
+                limits));
         admission.setMaxRequestCount(limits.maxThreads());
         admission.setMaxSuspendedRequestCount(limits.maxQueuedRequests());
         admission.setMaxSuspend(limits.requestTimeout());
-        server.setHandler(admission);
+        server.setHandler(deadline.watching(admission));
         try {
             server.start();
         } catch (Exception e) {

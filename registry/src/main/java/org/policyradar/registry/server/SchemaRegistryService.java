@@ -376,9 +376,24 @@ public final class SchemaRegistryService {
         try {
             change.run();
         } catch (SchemaStoreException e) {
+            if (tooLargeForTheStore(e)) {
+                // the client's fault, not the store's: a 5xx would have it retry the same schema
+                throw new RegistryException(422, RegistryException.SCHEMA_TOO_LARGE,
+                        "Schema too large for the schema store: " + e.getMessage(), e);
+            }
             throw new RegistryException(500,
                     e.isTimeout() ? RegistryException.OPERATION_TIMEOUT : RegistryException.STORE_ERROR,
                     "Error while writing to the schema store: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean tooLargeForTheStore(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -183,7 +183,7 @@ class RegistryUnderAbuseTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.errorCode()).isEqualTo(RegistryException.SCHEMA_TOO_LARGE);
         assertThat(response.json().get("message").asText())
-                .isEqualTo("Schema too large: " + huge.length() + " bytes (UTF-8), the limit is 524288 bytes");
+                .isEqualTo("Schema too large: " + huge.length() + " bytes (UTF-8), the limit is 262144 bytes");
         assertThat(http.get("/subjects").body()).isEqualTo("[]");
     }
 
