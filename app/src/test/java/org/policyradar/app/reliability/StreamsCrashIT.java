@@ -45,7 +45,7 @@ class StreamsCrashIT {
      * The most the restarted instance may take, from the start of its JVM until the outputs have settled (the
      * rest of the corpus processed and nothing in flight). Without static membership the wait for the killed
      * instance's session alone is {@code session.timeout.ms} (30 s), and a full restore of the stores came on
-     * top; with it the restart took 11 to 14 s on two busy cores. A bound on recovery, not a benchmark.
+     * top; with it the restart took 10 to 13 s on two busy cores. A bound on recovery, not a benchmark.
      */
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(30);
 
