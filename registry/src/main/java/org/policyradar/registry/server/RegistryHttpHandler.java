@@ -67,6 +67,11 @@ final class RegistryHttpHandler extends Handler.Abstract {
             body.put("message", message);
             return new Answer(status, body, headers, close);
         }
+
+        /** The same answer, after which the connection closes. */
+        Answer closing() {
+            return new Answer(status, body, headers, true);
+        }
     }
 
     private final List<RegistryRoutes.Route> routes;
@@ -87,7 +92,10 @@ final class RegistryHttpHandler extends Handler.Abstract {
         try {
             Matched matched = match(request, method, rawPath);
             if (matched.refusal() != null) {
-                send(request, response, done, method, rawPath, matched.refusal());
+                // a body left unread would have to be drained before the next request on this connection: the
+                // client is told to open another one instead
+                Answer refusal = hasBody(request) ? matched.refusal().closing() : matched.refusal();
+                send(request, response, done, method, rawPath, refusal);
             } else if (method.equals("POST") || method.equals("PUT")) {
                 readBodyThenAnswer(request, response, done, method, rawPath, matched);
             } else {
@@ -107,6 +115,10 @@ final class RegistryHttpHandler extends Handler.Abstract {
         static Matched refused(Answer refusal) {
             return new Matched(null, null, null, refusal);
         }
+    }
+
+    private static boolean hasBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     private Matched match(Request request, String method, String rawPath) {

@@ -140,7 +140,9 @@ final class RequestDeadline implements Connection.Listener {
                     return;
                 }
             }
-            connection.close();
+            // closes the socket itself: closing the connection would have Jetty answer the half-parsed request
+            // with a misleading 500 (end of file)
+            connection.getEndPoint().close();
         }
     }
 }

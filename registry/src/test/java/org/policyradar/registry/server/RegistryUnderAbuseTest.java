@@ -84,7 +84,10 @@ class RegistryUnderAbuseTest {
             try {
                 out.write(i < request.length ? request[i] : 'x');
                 out.flush();
-                closedByServer = slowLoris.getInputStream().read() == -1;
+                int answer = slowLoris.getInputStream().read();
+                assertThat(answer).as("the server closes the connection without answering the half request")
+                        .isEqualTo(-1);
+                closedByServer = true;
             } catch (SocketTimeoutException stillOpen) {
                 // nothing to read yet: the connection is open, send the next byte
             } catch (SocketException reset) {
