@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -78,17 +79,31 @@ final class RegistryHttpHandler extends Handler.Abstract {
     /** The expected "user:password" bytes, or null when no authentication is asked. */
     private final byte[] expectedUserInfo;
     private final RegistryLimits limits;
+    /**
+     * Requests between their headers and their answer: reading a body, waiting for a thread or being answered.
+     * Reading holds no thread, so slow senders only take one of these, and there are many more of them than
+     * threads; the bound keeps the bodies held in memory bounded too.
+     */
+    private final Semaphore inProgress;
 
     RegistryHttpHandler(RegistryRoutes routes, String basicAuthUserInfo, RegistryLimits limits) {
         this.routes = routes.routes();
         this.expectedUserInfo = basicAuthUserInfo == null ? null : basicAuthUserInfo.getBytes(StandardCharsets.UTF_8);
         this.limits = limits;
+        this.inProgress = new Semaphore(limits.maxThreads() + limits.maxQueuedRequests());
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback done) {
+    public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         String rawPath = request.getHttpURI().getPath();
+        if (!inProgress.tryAcquire()) {
+            Answer busy = Answer.error(503, 503, "Too many requests in progress ("
+                    + (limits.maxThreads() + limits.maxQueuedRequests()) + "), retry later");
+            send(request, response, callback, method, rawPath, hasBody(request) ? busy.closing() : busy);
+            return true;
+        }
+        Callback done = Callback.from(callback, () -> inProgress.release());
         try {
             Matched matched = match(request, method, rawPath);
             if (matched.refusal() != null) {

@@ -17,8 +17,8 @@ import java.time.Duration;
  * @param idleTimeout         a connection on which nothing is sent for this long is closed
  * @param maxThreads          requests answered at once, each on a thread of its own (slow clients hold none
  *                            while they send headers or a body)
- * @param maxQueuedRequests   requests that may wait for their turn (for at most the request timeout); a request
- *                            beyond them is answered 503 at once
+ * @param maxQueuedRequests   requests in progress beyond those (reading their body or waiting for a thread); a
+ *                            request beyond them is answered 503 at once
  */
 public record RegistryLimits(long maxBodyBytes, int maxSchemaBytes, Duration requestTimeout, Duration idleTimeout,
                              int maxThreads, int maxQueuedRequests) {

@@ -5,7 +5,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
@@ -65,7 +64,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             throw new IllegalArgumentException("basic auth user info must be 'user:password'");
         }
         int threads = limits.maxThreads() + RegistryLimits.JETTY_OWN_THREADS;
-        // Jetty wants an unbounded queue for its own tasks; requests are bounded by the QoSHandler below
+        // Jetty wants an unbounded queue for its own tasks; requests are bounded by the handler
         QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 4),
                 (int) limits.idleTimeout().toMillis());
         pool.setName("schema-registry-http");
@@ -93,15 +92,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
         connector.addBean(deadline);
         server.addConnector(connector);
         server.setErrorHandler(new RegistryErrorHandler());
-        // at most maxThreads requests are answered at once; up to maxQueuedRequests more wait (for at most the
-        // request timeout), and beyond that a request is answered 503 at once
-        QoSHandler admission = new QoSHandler(new RegistryHttpHandler(
+        // the pool's threads answer requests (at most maxThreads at once, plus Jetty's own two); requests in
+        // progress beyond them wait in its queue, bounded by the handler (maxThreads + maxQueuedRequests)
+        RegistryHttpHandler registry = new RegistryHttpHandler(
                 new RegistryRoutes(new SchemaRegistryService(store, limits.maxSchemaBytes())), basicAuthUserInfo,
-                limits));
-        admission.setMaxRequestCount(limits.maxThreads());
-        admission.setMaxSuspendedRequestCount(limits.maxQueuedRequests());
-        admission.setMaxSuspend(limits.requestTimeout());
-        server.setHandler(deadline.watching(admission));
+                limits);
+        server.setHandler(deadline.watching(registry));
         try {
             server.start();
         } catch (Exception e) {

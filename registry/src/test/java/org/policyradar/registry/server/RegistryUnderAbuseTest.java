@@ -70,6 +70,33 @@ class RegistryUnderAbuseTest {
     }
 
     @Test
+    void shouldAnswerOthersWhileThirtyTwoClientsSendHalfTheirBodiesAndAnswerThose408() throws Exception {
+        // two threads only: a client waiting for the rest of a body must not hold one
+        server = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore(), null,
+                RegistryLimits.DEFAULTS.withMaxThreads(2).withRequestTimeout(Duration.ofSeconds(2)));
+        List<Socket> slow = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            Socket client = connect();
+            client.getOutputStream().write(("POST /subjects/slow-value/versions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/vnd.schemaregistry.v1+json\r\nContent-Length: 1000\r\n\r\n"
+                    + "{\"schema\": ").getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            slow.add(client);
+        }
+
+        Response register = new RegistryHttp(server.url()).withTimeout(Duration.ofSeconds(3))
+                .post("/subjects/pings-value/versions", RegistryHttp.schemaBody(PING));
+        Socket first = slow.get(0);
+        first.setSoTimeout(10_000);
+        RawResponse late = readResponse(first.getInputStream());
+
+        assertThat(register.status()).isEqualTo(200);
+        assertThat(late.status()).isEqualTo(408);
+        assertThat(late.json().get("message").asText()).isEqualTo("Request body not received within 2000 ms");
+        assertThat(new RegistryHttp(server.url()).get("/subjects").body()).isEqualTo("[\"pings-value\"]");
+    }
+
+    @Test
     void shouldCloseAConnectionWhoseHeadersTrickleInPastTheRequestTimeout() throws Exception {
         server = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore(), null,
                 RegistryLimits.DEFAULTS.withRequestTimeout(Duration.ofMillis(300)));
