@@ -32,12 +32,21 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Local state directory (default: ~/.policy-radar/state).")
     Path stateDir;
 
+    @Option(names = "--instance-name", paramLabel = "NAME",
+            description = "Name of this instance in the application's group (e.g. the host or pod name), kept in the "
+                    + "state directory for later starts; a restarted instance with the same name takes its work back "
+                    + "at once (default: the name kept there, else a random one).")
+    String instanceName;
+
     @Mixin
     HttpServerOptions http;
 
     @Override
     public Integer call() throws Exception {
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".policy-radar", "state");
+        if (instanceName != null) {
+            StreamsSettings.writeInstanceName(dir, instanceName);
+        }
         ShutdownSignal signal = ShutdownSignal.install();
         Map<String, Object> clientConfig = cluster.clientConfig();
         try (PolicyRadarHttpServer server = http.start(clientConfig);

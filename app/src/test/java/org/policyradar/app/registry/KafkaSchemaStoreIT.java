@@ -12,6 +12,8 @@ import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.server.KafkaSchemaStore;
+import org.policyradar.registry.server.RegistryException;
+import org.policyradar.registry.server.RegistryLimits;
 import org.policyradar.registry.server.SchemaRegistryServer;
 
 import java.io.IOException;
@@ -135,6 +137,38 @@ class KafkaSchemaStoreIT {
             assertThat(latest.path("version").asInt()).isEqualTo(1);
             assertThat(new Schema.Parser().parse(latest.path("schema").asText())).isEqualTo(NewsItem.getClassSchema());
         }
+    }
+
+    @Test
+    void shouldStoreTheLargestSchemaTheRegistryAcceptsAndRefuseALargerOneWith422() {
+        int limit = RegistryLimits.DEFAULTS.maxSchemaBytes();
+        try (LocalStack stack = LocalStack.start(dataDir, 0, 0)) {
+            RegistryHttp rest = new RegistryHttp(stack.registryUrl());
+            // a doc of quotes: each is escaped once in the schema's text and again in its _schemas record, the
+            // worst case for the record's size
+            String empty = quotesSchema(0);
+            String largest = quotesSchema((limit - empty.length()) / 2);
+            assertThat(largest.length()).isBetween(limit - 1, limit);
+            String twoMegabytes = quotesSchema(1_000_000);
+
+            JsonNode stored = rest.post("/subjects/" + PROBE + "/versions",
+                    JSON.createObjectNode().put("schema", largest)).ok();
+            RegistryHttp.Answer tooLarge = rest.post("/subjects/" + AUDIT + "/versions",
+                    JSON.createObjectNode().put("schema", twoMegabytes));
+
+            assertThat(new Schema.Parser().parse(rest.get("/schemas/ids/" + stored.path("id").asInt()).ok()
+                    .path("schema").asText())).isEqualTo(new Schema.Parser().parse(largest));
+            assertThat(tooLarge.status()).as("refused as the client's fault, not retried as a 5xx").isEqualTo(422);
+            assertThat(tooLarge.errorCode()).isEqualTo(RegistryException.SCHEMA_TOO_LARGE);
+            assertThat(tooLarge.body().path("message").asText()).startsWith("Schema too large: ");
+            assertThat(texts(rest.get("/subjects").ok())).containsExactly(PROBE);
+        }
+    }
+
+    /** A record schema without fields whose doc is {@code quotes} double quotes. */
+    private static String quotesSchema(int quotes) {
+        return "{\"type\":\"record\",\"name\":\"Quotes\",\"namespace\":\"org.policyradar.test\",\"doc\":\""
+                + "\\\"".repeat(quotes) + "\",\"fields\":[]}";
     }
 
     /** Every version of every subject (soft-deleted ones too), keyed "subject/version", as the registry answers it. */

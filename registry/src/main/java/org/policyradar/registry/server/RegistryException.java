@@ -18,6 +18,8 @@ public final class RegistryException extends RuntimeException {
     public static final int INVALID_SCHEMA = 42201;
     public static final int INVALID_VERSION = 42202;
     public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
+    public static final int INVALID_SUBJECT = 42208;
+    public static final int SCHEMA_TOO_LARGE = 42209;
     public static final int STORE_ERROR = 50001;
     public static final int OPERATION_TIMEOUT = 50002;
 
@@ -60,6 +62,15 @@ public final class RegistryException extends RuntimeException {
 
     static RegistryException invalidSchema(String message) {
         return new RegistryException(422, INVALID_SCHEMA, message);
+    }
+
+    static RegistryException invalidSubject(String message) {
+        return new RegistryException(422, INVALID_SUBJECT, message);
+    }
+
+    static RegistryException schemaTooLarge(int bytes, int limit) {
+        return new RegistryException(422, SCHEMA_TOO_LARGE, "Schema too large: " + bytes
+                + " bytes (UTF-8), the limit is " + limit + " bytes");
     }
 
     static RegistryException invalidVersion(String version) {

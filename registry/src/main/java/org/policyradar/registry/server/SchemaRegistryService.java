@@ -2,6 +2,7 @@ package org.policyradar.registry.server;
 
 import org.apache.avro.Schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,18 @@ public final class SchemaRegistryService {
     private static final int LATEST = -1;
 
     private final SchemaStore store;
+    private final int maxSchemaBytes;
     private final ReentrantLock writeLock = new ReentrantLock();
 
+    /** A service refusing schemas over {@link RegistryLimits#DEFAULTS}' size limit. */
     public SchemaRegistryService(SchemaStore store) {
+        this(store, RegistryLimits.DEFAULTS.maxSchemaBytes());
+    }
+
+    /** A service refusing, with 42209, schemas whose text is over {@code maxSchemaBytes} in UTF-8. */
+    public SchemaRegistryService(SchemaStore store, int maxSchemaBytes) {
         this.store = store;
+        this.maxSchemaBytes = maxSchemaBytes;
     }
 
     /**
@@ -323,8 +332,23 @@ public final class SchemaRegistryService {
         throw RegistryException.invalidVersion(spec);
     }
 
+    /**
+     * Parses an Avro schema, refusing a schema over the size limit with 42209 (before parsing it, and before it
+     * could reach the store, whose records the broker bounds) and other schema types and invalid text with 42201.
+     */
+    private Schema parse(String schemaText, String schemaType) {
+        // a char takes 1 to 3 bytes of UTF-8, so most texts need no encoding to be measured
+        if (schemaText != null && (long) schemaText.length() * 3 > maxSchemaBytes) {
+            int bytes = schemaText.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxSchemaBytes) {
+                throw RegistryException.schemaTooLarge(bytes, maxSchemaBytes);
+            }
+        }
+        return parseAvro(schemaText, schemaType);
+    }
+
     /** Parses an Avro schema, refusing other schema types and invalid text with 42201. */
-    static Schema parse(String schemaText, String schemaType) {
+    private static Schema parseAvro(String schemaText, String schemaType) {
         if (schemaType != null && !schemaType.isBlank() && !AVRO.equalsIgnoreCase(schemaType.trim())) {
             throw RegistryException.invalidSchema("Invalid schema type " + schemaType
                     + ": this registry supports AVRO only");
@@ -352,9 +376,24 @@ public final class SchemaRegistryService {
         try {
             change.run();
         } catch (SchemaStoreException e) {
+            if (tooLargeForTheStore(e)) {
+                // the client's fault, not the store's: a 5xx would have it retry the same schema
+                throw new RegistryException(422, RegistryException.SCHEMA_TOO_LARGE,
+                        "Schema too large for the schema store: " + e.getMessage(), e);
+            }
             throw new RegistryException(500,
                     e.isTimeout() ? RegistryException.OPERATION_TIMEOUT : RegistryException.STORE_ERROR,
                     "Error while writing to the schema store: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean tooLargeForTheStore(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -21,13 +21,19 @@ class StoreErrorsTest {
     private static final class FailingStore implements SchemaStore {
         private final InMemorySchemaStore delegate = new InMemorySchemaStore();
         private final boolean timeout;
+        private final Exception cause;
 
         FailingStore(boolean timeout) {
+            this(timeout, null);
+        }
+
+        FailingStore(boolean timeout, Exception cause) {
             this.timeout = timeout;
+            this.cause = cause;
         }
 
         private void fail() {
-            throw new SchemaStoreException("broker unavailable", null, timeout);
+            throw new SchemaStoreException(cause == null ? "broker unavailable" : cause.getMessage(), cause, timeout);
         }
 
         @Override
@@ -120,5 +126,20 @@ class StoreErrorsTest {
 
         assertThat(register.status()).isEqualTo(500);
         assertThat(register.errorCode()).isEqualTo(50002);
+    }
+
+    @Test
+    void shouldAnswer42209WhenTheBrokerRefusesTheSchemasRecordForItsSize() throws IOException {
+        server = SchemaRegistryServer.start("127.0.0.1", 0, new FailingStore(false,
+                new org.apache.kafka.common.errors.RecordTooLargeException("The message is 1100000 bytes when "
+                        + "serialized which is larger than 1048576")));
+        RegistryHttp http = new RegistryHttp(server.url());
+
+        Response register = http.post("/subjects/s/versions", RegistryHttp.schemaBody(pingSchema(field("a", "int"))));
+
+        assertThat(register.status()).isEqualTo(422);
+        assertThat(register.errorCode()).isEqualTo(RegistryException.SCHEMA_TOO_LARGE);
+        assertThat(register.json().get("message").asText())
+                .startsWith("Schema too large for the schema store: The message is 1100000 bytes");
     }
 }

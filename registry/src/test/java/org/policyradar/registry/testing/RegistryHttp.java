@@ -34,24 +34,31 @@ public final class RegistryHttp {
 
     private final String baseUrl;
     private final String authorization;
+    private final Duration timeout;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
     public RegistryHttp(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, Duration.ofSeconds(10));
     }
 
-    private RegistryHttp(String baseUrl, String authorization) {
+    private RegistryHttp(String baseUrl, String authorization, Duration timeout) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.timeout = timeout;
     }
 
     /** The same calls with basic authentication. */
     public RegistryHttp withBasicAuth(String userInfo) {
         return new RegistryHttp(baseUrl, "Basic " + Base64.getEncoder()
-                .encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+                .encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)), timeout);
+    }
+
+    /** The same calls, failing with an {@link UncheckedIOException} when no answer comes within {@code timeout}. */
+    public RegistryHttp withTimeout(Duration timeout) {
+        return new RegistryHttp(baseUrl, authorization, timeout);
     }
 
     public Response get(String path) {
@@ -89,7 +96,7 @@ public final class RegistryHttp {
     /** Any request; {@code contentType} null sends none. */
     public Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
