@@ -188,7 +188,7 @@ final class ItemAnalysis {
                 before.addAll(found);
                 inClause.addAll(clauseCandidates(clause, before));
                 if (inClause.isEmpty()) {
-                    Candidate fallback = defaultCandidate(clause);
+                    Candidate fallback = protectivePolicy(clause);
                     if (fallback != null) {
                         inClause.add(fallback);
                     }
@@ -447,8 +447,12 @@ final class ItemAnalysis {
         }
     }
 
-    /** Policies aimed at sensitive places, or federal instruments, that carry no explicit stance verb. */
-    private Candidate defaultCandidate(Clause clause) {
+    /**
+     * A state or local policy instrument about sensitive places (guidelines for schools facing immigration
+     * agents) protects them. There is no federal counterpart: a federal actor near an instrument word takes no
+     * stance without a cue.
+     */
+    private Candidate protectivePolicy(Clause clause) {
         List<Hit> clauseCues = cuesIn(clause.start(), clause.end());
         Hit instrument = clauseCues.stream().filter(h -> !inTarget(h.start()) && isPolicyInstrument(cue(h)))
                 .findFirst().orElse(null);
@@ -457,9 +461,7 @@ final class ItemAnalysis {
         }
         ActorMention subject = subject(clause, clause.end());
         if (subject != null && subject.federal()) {
-            return new Candidate(clause, subject, null, Side.PRESS, instrument, null,
-                    scoring.federalInstrumentDefault(), clauseFactor(clause), "default:federal-instrument",
-                    List.of());
+            return null;
         }
         boolean sensitive = clauseCues.stream()
                 .anyMatch(h -> cue(h).topic() == PolicyTopic.SENSITIVE_LOCATIONS)
