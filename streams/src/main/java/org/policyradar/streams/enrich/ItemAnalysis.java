@@ -661,8 +661,11 @@ final class ItemAnalysis {
         if (candidates.isEmpty()) {
             return null;
         }
-        int firstSentence = candidates.stream().mapToInt(c -> c.clause().sentence()).min().orElseThrow();
-        return candidates.stream()
+        // background ("after...", "as...", "amid...") decides the side only when no main clause takes one
+        boolean anyMain = candidates.stream().anyMatch(c -> !c.clause().subordinate());
+        List<Candidate> eligible = candidates.stream().filter(c -> !anyMain || !c.clause().subordinate()).toList();
+        int firstSentence = eligible.stream().mapToInt(c -> c.clause().sentence()).min().orElseThrow();
+        return eligible.stream()
                 .filter(c -> c.clause().sentence() == firstSentence)
                 .min(Comparator.comparing((Candidate c) -> c.clause().subordinate())
                         .thenComparing(Comparator.comparingDouble(Candidate::confidence).reversed())
