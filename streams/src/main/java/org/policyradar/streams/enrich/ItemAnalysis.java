@@ -500,6 +500,10 @@ final class ItemAnalysis {
                 || (cue.negatesWithoutJudge() && !judgeInClause);
     }
 
+    private static boolean opposite(CueKind a, CueKind b) {
+        return (a == CueKind.COOPERATE && b == CueKind.OBSTRUCT) || (a == CueKind.OBSTRUCT && b == CueKind.COOPERATE);
+    }
+
     /** The negator is close enough before the cue, with nothing that ends its scope in between. */
     private boolean negates(Hit negator, Hit cue) {
         if (negator.end() > cue.start() || negator == cue || inTarget(negator.start()) != inTarget(cue.start())) {
@@ -507,6 +511,14 @@ final class ItemAnalysis {
         }
         if (wordsBetween(negator.end(), cue.start()) > grammar.negationWindowWords()) {
             return false;
+        }
+        // "won't comply with an order to dismantle sanctuary protections": the negation is the head predicate's;
+        // a stance cue of the other kind in its complement keeps its own polarity
+        CueKind kind = cue(cue).kind();
+        for (Hit other : cues) {
+            if (other.start() >= negator.end() && other.end() <= cue.start() && opposite(cue(other).kind(), kind)) {
+                return false;
+            }
         }
         String between = " " + folded.substring(negator.end(), cue.start()).replaceAll("[^a-z' ]", " ")
                 .replaceAll("\\s+", " ").strip() + " ";

@@ -79,7 +79,8 @@ public final class Evaluation {
                 topicOk = ofSide.stream().anyMatch(p -> p.getTopic().name().equals(label.main().topic()));
                 topic = topic.plus(topicOk);
             }
-            if (!ofSide.isEmpty() && !wanted.equals("JUDICIAL") && (wanted.equals("PRESS") || label.main().jurState() != null)) {
+            if (!ofSide.isEmpty() && !wanted.equals("JUDICIAL") && (wanted.equals("PRESS") ? label.main().nationwide() || !label.main().scope().isEmpty()
+                    : label.main().jurState() != null)) {
                 placeOk = ofSide.stream().anyMatch(p -> placeMatches(label.main(), p.getJurisdiction()));
                 place = place.plus(placeOk);
             }
