@@ -100,7 +100,7 @@ final class ItemAnalysis {
         Side primary = primarySide(candidates);
         List<PolicyPosition> positions = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            if (candidate.side() == primary) {
+            if (candidate.side() == primary || isOwnPosition(candidate, primary)) {
                 positions.addAll(positionsOf(candidate));
             }
         }
@@ -238,9 +238,19 @@ final class ItemAnalysis {
         List<Hit> clauseCues = cuesIn(clause.start(), clause.end());
         boolean judgeInClause = actorsIn(clause).stream().anyMatch(ActorMention::judicial);
         List<Hit> negators = clauseCues.stream().filter(h -> isNegator(h, judgeInClause)).toList();
-        List<Hit> stanceCues = clauseCues.stream()
+        List<Hit> allStanceCues = clauseCues.stream()
                 .filter(h -> !inTarget(h.start()) && cue(h).kind().isStance())
                 .toList();
+        List<Hit> stanceCues = allStanceCues;
+        // "oppose the state sanctuary law": opposing a protection negates it rather than resisting anything
+        List<Hit> opposing = allStanceCues.stream().filter(h -> cue(h).opposesProtections() && allStanceCues.stream()
+                .anyMatch(o -> o != h && isProtection(o) && negates(h, o))).toList();
+        if (!opposing.isEmpty()) {
+            List<Hit> moreNegators = new ArrayList<>(negators);
+            moreNegators.addAll(opposing);
+            negators = moreNegators;
+            stanceCues = stanceCues.stream().filter(h -> !opposing.contains(h)).toList();
+        }
         List<Hit> refusals = new ArrayList<>();
         for (Hit negator : negators) {
             boolean standalone = cue(negator).kind() == CueKind.REFUSAL || cue(negator).negatesWithoutJudge();
@@ -362,7 +372,8 @@ final class ItemAnalysis {
                     return null;
                 }
                 if (subject != null && subject.stateOrLocal() && subject.explicit()) {
-                    if (kind == CueKind.THREAT || cue.federalOnly() || federalNextTo(hit)) {
+                    // "the mayor's relief for businesses hit by the ICE surge": a named operation is not the mayor's
+                    if (kind == CueKind.THREAT || cue.federalOnly() || federalNextTo(hit) || isNominal(hit)) {
                         return null;
                     }
                     // a city prosecuting or investigating federal agents acts against enforcement
@@ -500,6 +511,10 @@ final class ItemAnalysis {
                 || (cue.negatesWithoutJudge() && !judgeInClause);
     }
 
+    private boolean isProtection(Hit hit) {
+        return cue(hit).kind() == CueKind.OBSTRUCT && !cue(hit).opposesProtections();
+    }
+
     private static boolean opposite(CueKind a, CueKind b) {
         return (a == CueKind.COOPERATE && b == CueKind.OBSTRUCT) || (a == CueKind.OBSTRUCT && b == CueKind.COOPERATE);
     }
@@ -515,6 +530,12 @@ final class ItemAnalysis {
         // "won't comply with an order to dismantle sanctuary protections": the negation is the head predicate's;
         // a stance cue of the other kind in its complement keeps its own polarity
         CueKind kind = cue(cue).kind();
+        // "won't comply with an order to dismantle sanctuary protections": refusing to comply is the predicate,
+        // the protection is what the order demands
+        if (kind == CueKind.OBSTRUCT && cue(negator).kind() == CueKind.REFUSAL
+                && folded.substring(negator.start(), negator.end()).contains("comply")) {
+            return false;
+        }
         for (Hit other : cues) {
             if (other.start() >= negator.end() && other.end() <= cue.start() && opposite(cue(other).kind(), kind)) {
                 return false;
@@ -668,6 +689,78 @@ final class ItemAnalysis {
     }
 
     // ---------------------------------------------------------------- the item's side
+
+    /**
+     * A second actor's position reported in a main clause of its own ("the Justice Department sued the state;
+     * the governor vowed to fight"): kept beside the item's side when its actor is named, not inherited.
+     */
+    private boolean isOwnPosition(Candidate candidate, Side primary) {
+        if (primary == Side.JUDICIAL || candidate.clause().subordinate() || candidate.agent() == null
+                || !candidate.agent().explicit()) {
+            return false;
+        }
+        if (isNominal(candidate.cue()) || isPossessive(candidate.agent()) || isAccusedOf(candidate)) {
+            return false;
+        }
+        if (candidate.side() == Side.ALIGN && candidate.cue().entry().rule() instanceof RuleFiles.CueDef def
+                && def.kind() != CueKind.COOPERATE && !candidate.rule().contains("negations")) {
+            return false;
+        }
+        return switch (candidate.side()) {
+            case PRESS -> candidate.agent().federal();
+            case RESIST, ALIGN -> candidate.agent().stateOrLocal();
+            default -> false;
+        };
+    }
+
+    private static final java.util.Set<String> NOUN_DETERMINERS = java.util.Set.of("the", "a", "an", "its", "his",
+            "her", "their", "our", "of", "for", "on", "against", "about", "amid", "over", "new", "sweeping", "mass",
+            "planned", "federal", "immigration");
+
+    /**
+     * A cue used as a noun ("the raids", "his deportation plan", "penalties") names an action; only a predicate
+     * ("raided", "will deport") says that someone takes it.
+     */
+    private boolean isNominal(Hit cue) {
+        String phrase = folded.substring(cue.start(), cue.end());
+        if (phrase.matches(".*(tions?|sions?|ments?|ties|ance|ances|ies|als)$") || phrase.startsWith("mass ")) {
+            return true;
+        }
+        int end = cue.start();
+        while (end > 0 && folded.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetterOrDigit(folded.charAt(start - 1)) || start > 0 && folded.charAt(start - 1) == '\'') {
+            start--;
+        }
+        String before = folded.substring(start, end);
+        return NOUN_DETERMINERS.contains(before) || before.endsWith("'s");
+    }
+
+    private static final Pattern ACCUSATION = Pattern.compile(
+            "\\b(alleg\\w*|accus\\w*|claim\\w*|saying|says|said|argu\\w*|contend\\w*|over)\\b");
+
+    /** "DOJ sued Boston, alleging the city obstructs enforcement": the city's stance is the claim of another. */
+    private boolean isAccusedOf(Candidate candidate) {
+        Sentence sentence = sentences.get(candidate.clause().sentence());
+        Matcher m = ACCUSATION.matcher(folded);
+        m.region(sentence.start(), Math.max(sentence.start(), candidate.agent().start()));
+        while (m.find()) {
+            int at = m.start();
+            boolean otherSideBefore = actors.stream().anyMatch(a -> a.start() >= sentence.start() && a.end() <= at
+                    && a.explicit() && (candidate.side() == Side.PRESS ? a.stateOrLocal() : a.federal()));
+            if (otherSideBefore) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Trump's plan", "ICE's raids": a possessive names whose something is, not who acts. */
+    private boolean isPossessive(ActorMention agent) {
+        return folded.startsWith("'s", agent.end()) || folded.startsWith("’s", agent.end());
+    }
 
     private static Side primarySide(List<Candidate> candidates) {
         if (candidates.isEmpty()) {
