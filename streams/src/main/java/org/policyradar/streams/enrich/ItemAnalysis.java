@@ -748,6 +748,10 @@ final class ItemAnalysis {
         m.region(sentence.start(), Math.max(sentence.start(), candidate.agent().start()));
         while (m.find()) {
             int at = m.start();
+            String between = folded.substring(m.end(), Math.max(m.end(), candidate.agent().start()));
+            if (between.contains(", and ") || between.contains(";") || between.contains(" while ")) {
+                continue;
+            }
             boolean otherSideBefore = actors.stream().anyMatch(a -> a.start() >= sentence.start() && a.end() <= at
                     && a.explicit() && (candidate.side() == Side.PRESS ? a.stateOrLocal() : a.federal()));
             if (otherSideBefore) {
