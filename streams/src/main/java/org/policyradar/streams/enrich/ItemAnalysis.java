@@ -99,8 +99,12 @@ final class ItemAnalysis {
                 && c.confidence() < scoring.minConfidence());
         Side primary = primarySide(candidates);
         List<PolicyPosition> positions = new ArrayList<>();
+        java.util.Set<String> primaryActors = new java.util.HashSet<>();
+        candidates.stream().filter(c -> c.side() == primary)
+                .forEach(c -> c.agents().forEach(a -> primaryActors.add(a.id())));
         for (Candidate candidate : candidates) {
-            if (candidate.side() == primary || isOwnPosition(candidate, primary)) {
+            if (candidate.side() == primary || (isOwnPosition(candidate, primary)
+                    && candidate.agents().stream().noneMatch(a -> primaryActors.contains(a.id())))) {
                 positions.addAll(positionsOf(candidate));
             }
         }
@@ -268,6 +272,9 @@ final class ItemAnalysis {
                 found.add(candidate);
             }
         }
+        // what a state actor warns a city about is the complement of the warning, not the state's own stance
+        found.stream().filter(c -> c.rule().endsWith("+state-presses-locality")).findFirst().ifPresent(head ->
+                found.removeIf(c -> c != head && c.agent() == head.agent() && c.cue().start() > head.cue().start()));
         return found;
     }
 
@@ -370,6 +377,11 @@ final class ItemAnalysis {
                 }
                 if (subject != null && subject.judicial()) {
                     return null;
+                }
+                if (subject != null && subject.stateOrLocal() && subject.explicit() && kind == CueKind.THREAT
+                        && pressesLocalityToCooperate(clause, subject, hit)) {
+                    return new Candidate(clause, subject, null, Side.ALIGN, hit, null, weight, clauseFactor,
+                            rule + "+state-presses-locality", List.of());
                 }
                 if (subject != null && subject.stateOrLocal() && subject.explicit()) {
                     // "the mayor's relief for businesses hit by the ICE surge": a named operation is not the mayor's
@@ -513,6 +525,21 @@ final class ItemAnalysis {
 
     private boolean isProtection(Hit hit) {
         return cue(hit).kind() == CueKind.OBSTRUCT && !cue(hit).opposesProtections();
+    }
+
+    /**
+     * "The Ohio attorney general warned Columbus that ending its ICE agreement would break state law": a state
+     * actor threatening a city or county over cooperation pushes it to cooperate.
+     */
+    private boolean pressesLocalityToCooperate(Clause clause, ActorMention subject, Hit threat) {
+        boolean stateLevel = subject.agents().stream().allMatch(a -> a.level() == GovernmentLevel.STATE);
+        boolean localAfter = places.stream().anyMatch(p -> p.start() >= threat.end() && p.start() < clause.end()
+                && p.place().kind() != org.policyradar.avro.JurisdictionKind.STATE && p.domestic())
+                || actors.stream().anyMatch(a -> a.start() >= threat.end() && a.start() < clause.end()
+                && a.agents().stream().allMatch(g -> g.level() == GovernmentLevel.LOCAL));
+        boolean cooperation = cuesIn(threat.end(), clause.end()).stream()
+                .anyMatch(h -> cue(h).kind() == CueKind.COOPERATE);
+        return stateLevel && localAfter && cooperation;
     }
 
     private static boolean opposite(CueKind a, CueKind b) {
@@ -696,7 +723,7 @@ final class ItemAnalysis {
      */
     private boolean isOwnPosition(Candidate candidate, Side primary) {
         if (primary == Side.JUDICIAL || candidate.clause().subordinate() || candidate.agent() == null
-                || !candidate.agent().explicit()) {
+                || !candidate.agent().explicit() || candidate.agent().inTarget()) {
             return false;
         }
         if (isNominal(candidate.cue()) || isPossessive(candidate.agent()) || isAccusedOf(candidate)) {
@@ -715,7 +742,8 @@ final class ItemAnalysis {
 
     private static final java.util.Set<String> NOUN_DETERMINERS = java.util.Set.of("the", "a", "an", "its", "his",
             "her", "their", "our", "of", "for", "on", "against", "about", "amid", "over", "new", "sweeping", "mass",
-            "planned", "federal", "immigration");
+            "planned", "federal", "immigration", "recent", "ongoing", "latest", "continued", "further", "expected",
+            "possible", "future", "ice", "large-scale", "aggressive", "stepped-up");
 
     /**
      * A cue used as a noun ("the raids", "his deportation plan", "penalties") names an action; only a predicate

@@ -26,7 +26,9 @@ public record Label(String side, String topic, boolean nationwide, List<String> 
         if (scopeNode != null && scopeNode.isTextual()) {
             nationwide = scopeNode.asText().equalsIgnoreCase("NATIONWIDE");
         } else if (scopeNode != null && scopeNode.isArray()) {
-            scopeNode.forEach(s -> scope.add(s.asText()));
+            // an entry is a name or code, or a [place or null, state] pair as a jurisdiction is written
+            scopeNode.forEach(s -> scope.add(s.isArray()
+                    ? (s.path(0).isNull() ? s.path(1).asText() : s.path(0).asText()) : s.asText()));
             nationwide = scope.stream().anyMatch(s -> s.equalsIgnoreCase("NATIONWIDE"));
         }
         JsonNode jur = node.get("jur");

@@ -9,8 +9,22 @@ final class PlaceNames {
     private PlaceNames() {
     }
 
-    /** True when one name, folded, contains the other as whole words. */
+    /**
+     * True when one name, folded, contains the other as whole words; a label may give alternatives
+     * ("Stockton / San Joaquin County", "Minneapolis-Saint Paul (Twin Cities)") and any of them will do.
+     */
     static boolean samePlace(String a, String b) {
+        for (String x : a.split("[/()]|\\s-\\s")) {
+            for (String y : b.split("[/()]|\\s-\\s")) {
+                if (sameName(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameName(String a, String b) {
         String x = " " + fold(a) + " ";
         String y = " " + fold(b) + " ";
         if (x.isBlank() || y.isBlank()) {
