@@ -1,11 +1,13 @@
 package org.policyradar.app.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.evaluate.CorpusItem;
@@ -14,7 +16,9 @@ import org.policyradar.streams.evaluate.Evaluation;
 import org.policyradar.streams.evaluate.HoldoutSplit;
 import org.policyradar.streams.evaluate.LabelFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code policy-radar evaluate}: runs the rules over a labelled corpus and prints item-level side, topic and
@@ -40,16 +44,24 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary lines.")
     boolean quiet;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() throws Exception {
-        PrintStream out = System.out;
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         LabelFile labelFile;
+        List<CorpusItem> corpus;
         try (InputStream in = Files.newInputStream(labels)) {
             labelFile = LabelFile.read(in);
+            corpus = CorpusReader.read(Files.readString(input, StandardCharsets.UTF_8), labelFile.items());
+        } catch (IOException | RuntimeException e) {
+            err.println("evaluate: cannot read " + input + " with " + labels + ": " + e.getMessage());
+            return 1;
         }
-        List<CorpusItem> corpus = CorpusReader.read(Files.readString(input, StandardCharsets.UTF_8), labelFile.items());
         if (corpus.isEmpty()) {
-            System.err.println("evaluate: no item of " + input + " has a label in " + labels);
+            err.println("evaluate: no item of " + input + " has a label in " + labels);
             return 1;
         }
         RuleSet rules = RuleSet.loadDefault();
@@ -58,13 +70,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             Evaluation.Result chosen = evaluation.run(corpus, labelFile, split);
             chosen.errors().forEach(out::println);
             out.println();
-            out.println("rules " + rules.version() + ", " + chosen.figures().items() + " items (" + split.name()
-                    .toLowerCase() + "): side precision " + chosen.figures().sidePrecision() + ", recall "
-                    + chosen.figures().sideRecall());
+            out.println("rules " + rules.version() + ", " + chosen.figures().items() + " items ("
+                    + split.name().toLowerCase(Locale.ROOT) + "): side precision "
+                    + chosen.figures().sidePrecision() + ", recall " + chosen.figures().sideRecall());
         }
         for (HoldoutSplit part : HoldoutSplit.values()) {
             out.println(evaluation.run(corpus, labelFile, part).figures().summaryLine());
         }
+        out.flush();
         return 0;
     }
 
@@ -72,7 +85,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     static final class SplitConverter implements picocli.CommandLine.ITypeConverter<HoldoutSplit> {
         @Override
         public HoldoutSplit convert(String value) {
-            return HoldoutSplit.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            return HoldoutSplit.valueOf(value.strip().toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -97,6 +97,8 @@ final class ItemAnalysis {
         }
         candidates.removeIf(c -> c.side() != Side.JUDICIAL && c.side() != Side.NEUTRAL
                 && c.confidence() < scoring.minConfidence());
+        // "... after ICE arrests": an action named in a background clause is a mention, not a position
+        candidates.removeIf(c -> c.clause().subordinate() && c.side() != Side.JUDICIAL && isNominal(c.cue()));
         Side primary = primarySide(candidates);
         List<PolicyPosition> positions = new ArrayList<>();
         java.util.Set<String> primaryActors = new java.util.HashSet<>();
@@ -316,6 +318,10 @@ final class ItemAnalysis {
         switch (kind) {
             case COOPERATE, OBSTRUCT -> {
                 if (cue.needsObject() && !hasObject(clause, hit)) {
+                    return null;
+                }
+                // "joined a lawsuit", "participating in a lawsuit": the lawsuit decides, not the joining
+                if (kind == CueKind.COOPERATE && lawsuitRightAfter(clause, hit)) {
                     return null;
                 }
                 ActorMention local = nearestStateOrLocalBefore(clause, hit.start(),
@@ -542,6 +548,12 @@ final class ItemAnalysis {
         return stateLevel && localAfter && cooperation;
     }
 
+    private boolean lawsuitRightAfter(Clause clause, Hit hit) {
+        return cuesIn(hit.end(), clause.end()).stream()
+                .anyMatch(h -> (cue(h).kind() == CueKind.SUE || cue(h).kind() == CueKind.SUE_PASSIVE)
+                        && wordsBetween(hit.end(), h.start()) <= 3);
+    }
+
     private static boolean opposite(CueKind a, CueKind b) {
         return (a == CueKind.COOPERATE && b == CueKind.OBSTRUCT) || (a == CueKind.OBSTRUCT && b == CueKind.COOPERATE);
     }
@@ -726,7 +738,8 @@ final class ItemAnalysis {
                 || !candidate.agent().explicit() || candidate.agent().inTarget()) {
             return false;
         }
-        if (isNominal(candidate.cue()) || isPossessive(candidate.agent()) || isAccusedOf(candidate)) {
+        if (isNominal(candidate.cue()) || isPossessive(candidate.agent()) || isAccusedOf(candidate)
+                || isObjectOfAStance(candidate)) {
             return false;
         }
         if (candidate.side() == Side.ALIGN && candidate.cue().entry().rule() instanceof RuleFiles.CueDef def
@@ -787,6 +800,18 @@ final class ItemAnalysis {
             }
         }
         return false;
+    }
+
+    /** "the state will help federal agents deport immigrants": the agents are what the state's help is for. */
+    private boolean isObjectOfAStance(Candidate candidate) {
+        int agentStart = candidate.agent().start();
+        int from = candidate.clause().start();
+        int and = folded.lastIndexOf(", and ", agentStart);
+        if (and >= from) {
+            from = and;
+        }
+        int start = from;
+        return cues.stream().anyMatch(h -> h.start() >= start && h.end() <= agentStart && cue(h).kind().isStance());
     }
 
     /** "Trump's plan", "ICE's raids": a possessive names whose something is, not who acts. */
