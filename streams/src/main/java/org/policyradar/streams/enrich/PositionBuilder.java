@@ -166,7 +166,10 @@ final class PositionBuilder {
                         "topic:implied-by-actor:" + agent.id()));
             }
         }
-        if (topics.isEmpty()) {
+        // "Portland leaders resist ICE; Trump deploys troops": a clause aimed at the immigration agencies
+        // themselves is about cooperation, not about what another clause of the sentence is about
+        boolean aimedAtAgencies = facts.actorsIn(clause).stream().anyMatch(a -> a.federal() && a.context());
+        if (topics.isEmpty() && !aimedAtAgencies) {
             Sentence sentence = sentences.get(clause.sentence());
             addTopics(topics, sentence.start(), sentence.end(), candidate);
         }

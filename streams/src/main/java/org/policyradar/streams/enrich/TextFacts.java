@@ -170,6 +170,7 @@ final class TextFacts {
         return actorsIn(clause).stream().filter(a -> a.start() >= after && accept.test(a)).findFirst().orElse(null);
     }
 
+    private static final Pattern NOUN_ENDING = Pattern.compile("(tions?|sions?|ments?|ties|ance|ances|ies|als)$");
     private static final Set<String> NOUN_DETERMINERS = Set.of("the", "a", "an", "its", "his",
             "her", "their", "our", "of", "for", "on", "against", "about", "amid", "over", "new", "sweeping", "mass",
             "planned", "federal", "immigration", "recent", "ongoing", "latest", "continued", "further", "expected",
@@ -181,7 +182,7 @@ final class TextFacts {
      */
     boolean isNominal(Hit cue) {
         String phrase = folded.substring(cue.start(), cue.end());
-        if (phrase.matches(".*(tions?|sions?|ments?|ties|ance|ances|ies|als)$") || phrase.startsWith("mass ")) {
+        if (NOUN_ENDING.matcher(phrase).find() || phrase.startsWith("mass ")) {
             return true;
         }
         int end = cue.start();

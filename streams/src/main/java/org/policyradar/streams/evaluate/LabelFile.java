@@ -34,12 +34,10 @@ public record LabelFile(Map<String, LabelledItem> items, Set<List<String>> requi
         Map<String, String> storyOf = new HashMap<>();
         JsonNode stories = root.get("stories");
         if (stories != null) {
-            stories.fields().forEachRemaining(e -> e.getValue().forEach(id -> storyOf.put(id.asText(), e.getKey())));
+            stories.properties().forEach(e -> e.getValue().forEach(id -> storyOf.put(id.asText(), e.getKey())));
         }
         Map<String, LabelledItem> items = new LinkedHashMap<>();
-        var fields = itemsNode.fields();
-        while (fields.hasNext()) {
-            var e = fields.next();
+        for (Map.Entry<String, JsonNode> e : itemsNode.properties()) {
             JsonNode node = e.getValue();
             if (!node.has("side")) {
                 throw new IOException("label of " + e.getKey() + " has no side");
