@@ -36,6 +36,7 @@ final class ItemAnalysis {
     private final List<PlaceMention> places;
     private final List<ActorMention> actors;
     private final RuleFiles.Scoring scoring;
+    private final FederalAim aim;
 
     ItemAnalysis(RuleSet rules, Segmenter segmenter, ActorResolver resolver, String text) {
         this.facts = new TextFacts(rules, segmenter, resolver, text);
@@ -47,6 +48,7 @@ final class ItemAnalysis {
         this.places = facts.places;
         this.actors = facts.actors;
         this.scoring = facts.scoring;
+        this.aim = new FederalAim(facts);
     }
 
     List<PolicyPosition> positions() {
@@ -57,6 +59,7 @@ final class ItemAnalysis {
         for (Sentence sentence : sentences) {
             candidates.addAll(sentenceCandidates(sentence, candidates));
         }
+        candidates.replaceAll(aim::apply);
         candidates.removeIf(c -> c.side() != Side.JUDICIAL && c.side() != Side.NEUTRAL
                 && c.confidence() < scoring.minConfidence());
         // "... after ICE arrests": an action named in a background clause is a mention, not a position

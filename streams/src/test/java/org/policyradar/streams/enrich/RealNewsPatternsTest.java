@@ -45,6 +45,27 @@ class RealNewsPatternsTest {
     }
 
     @Test
+    void shouldNotReadAFederalPolicyGoalAimedAtNoStateOrCityAsPressure() {
+        assertThat(stances("The president vowed the largest mass deportation program in the nation's history."))
+                .doesNotContain(Stance.PRESS);
+        assertThat(stances("ICE said it arrested more than two thousand people in one month.")).doesNotContain(Stance.PRESS);
+    }
+
+    @Test
+    void shouldReadAFederalOperationInANamedCityAsPressureOnThatCity() {
+        List<PolicyPosition> found = positions("ICE launched a week of immigration raids in Portland.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
+        assertThat(found.get(0).getJurisdiction().getName()).startsWith("Portland");
+    }
+
+    @Test
+    void shouldReadFederalArrestsOrderedInSanctuaryCitiesAsPressure() {
+        assertThat(stances("The president ordered immigration agents to step up arrests in sanctuary cities."))
+                .containsExactly(Stance.PRESS);
+    }
+
+    @Test
     void shouldGiveEachActorOfATwoActorLeadItsOwnPositionAndEvidence() {
         List<PolicyPosition> found = positions("The Justice Department sued Illinois over its sanctuary law, and "
                 + "Governor Pritzker vowed to fight the lawsuit over immigration enforcement.");
