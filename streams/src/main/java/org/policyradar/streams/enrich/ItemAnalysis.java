@@ -6,10 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.policyradar.avro.GovernmentLevel;
-import org.policyradar.avro.Instrument;
 import org.policyradar.avro.JurisdictionKind;
 import org.policyradar.avro.PolicyPosition;
-import org.policyradar.avro.PolicyTopic;
 import org.policyradar.streams.enrich.Candidate.Side;
 import org.policyradar.streams.enrich.Mentions.ActorMention;
 import org.policyradar.streams.enrich.Mentions.Agent;
@@ -93,12 +91,6 @@ final class ItemAnalysis {
                 List<Candidate> before = new ArrayList<>(earlier);
                 before.addAll(found);
                 inClause.addAll(clauseCandidates(clause, before));
-                if (inClause.isEmpty()) {
-                    Candidate fallback = protectivePolicy(clause);
-                    if (fallback != null) {
-                        inClause.add(fallback);
-                    }
-                }
             }
             found.addAll(inClause);
         }
@@ -374,42 +366,6 @@ final class ItemAnalysis {
                 return null;
             }
         }
-    }
-
-    /**
-     * A state or local policy instrument about sensitive places (guidelines for schools facing immigration
-     * agents) protects them. There is no federal counterpart: a federal actor near an instrument word takes no
-     * stance without a cue.
-     */
-    private Candidate protectivePolicy(Clause clause) {
-        List<Hit> clauseCues = facts.cuesIn(clause.start(), clause.end());
-        Hit instrument = clauseCues.stream().filter(h -> !facts.inTarget(h.start()) && isPolicyInstrument(TextFacts.cue(h)))
-                .findFirst().orElse(null);
-        if (instrument == null) {
-            return null;
-        }
-        ActorMention subject = facts.subject(clause, clause.end());
-        if (subject != null && subject.federal()) {
-            return null;
-        }
-        boolean sensitive = clauseCues.stream()
-                .anyMatch(h -> TextFacts.cue(h).topic() == PolicyTopic.SENSITIVE_LOCATIONS)
-                || facts.actorsIn(clause).stream().anyMatch(a -> a.first().impliedTopic() == PolicyTopic.SENSITIVE_LOCATIONS);
-        ActorMention local = facts.actorsIn(clause).stream()
-                .filter(a -> a.stateOrLocal() && a.explicit() && !a.inTarget()).findFirst().orElse(null);
-        if (sensitive && local != null && (subject == null || !subject.foreign())) {
-            return new Candidate(clause, local, null, Side.RESIST, instrument, null, scoring.protectiveDefault(),
-                    clauseFactor(clause), "default:protective-policy", List.of());
-        }
-        return null;
-    }
-
-    private static boolean isPolicyInstrument(RuleFiles.CueDef cue) {
-        Instrument instrument = cue.instrument();
-        return cue.kind() == CueKind.NONE && instrument != null
-                && (instrument == Instrument.MEMO || instrument == Instrument.DIRECTIVE
-                || instrument == Instrument.EXECUTIVE_ORDER || instrument == Instrument.GUIDANCE
-                || instrument == Instrument.LAW || instrument == Instrument.ORDINANCE);
     }
 
     private double clauseFactor(Clause clause) {

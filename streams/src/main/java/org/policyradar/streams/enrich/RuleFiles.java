@@ -120,7 +120,7 @@ final class RuleFiles {
     /** Confidence factors of the enrichment. */
     record Scoring(PolicyTopic defaultTopic, double minConfidence, double placeAsActor, double agentAfterCue,
                    double inheritedAgent, double impliedFederalAgent, double subordinateClause, double laterSentence,
-                   double unknownJurisdiction, double protectiveDefault) {
+                   double unknownJurisdiction) {
     }
 
     /** One cue: its phrases and what they say. */

@@ -66,6 +66,20 @@ class RealNewsPatternsTest {
     }
 
     @Test
+    void shouldReadStateGuidanceOnHowSchoolsRespondToAgentsAsResistingThroughItsCue() {
+        List<PolicyPosition> found = positions("Oregon officials sent schools guidance on how to respond to "
+                + "immigration agents at the door.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.RESIST);
+        assertThat(found).extracting(RealNewsPatternsTest::stancePhrase).containsOnly("how to respond to");
+    }
+
+    @Test
+    void shouldTakeNoStanceFromAStateInstrumentAboutSchoolsWithoutACue() {
+        assertThat(positions("Oregon officials issued new guidelines for schools on immigration.")).isEmpty();
+    }
+
+    @Test
     void shouldGiveEachActorOfATwoActorLeadItsOwnPositionAndEvidence() {
         List<PolicyPosition> found = positions("The Justice Department sued Illinois over its sanctuary law, and "
                 + "Governor Pritzker vowed to fight the lawsuit over immigration enforcement.");
