@@ -212,6 +212,12 @@ final class ItemAnalysis {
                 if (cue.needsObject() && !facts.hasObject(clause, hit)) {
                     return null;
                 }
+                // "help", "allow", "work with" cooperate only when a federal agency is what they help or let in
+                // "allow", "grant access" cooperate only when a federal agency is what they let in
+                if (kind == CueKind.COOPERATE && polarity > 0 && cue.alignsWithAgencyOnly()
+                        && !agencyAfter(clause, hit)) {
+                    return null;
+                }
                 // "joined a lawsuit", "participating in a lawsuit": the lawsuit decides, not the joining
                 if (kind == CueKind.COOPERATE && lawsuitRightAfter(clause, hit)) {
                     return null;
@@ -392,6 +398,11 @@ final class ItemAnalysis {
         boolean cooperation = facts.cuesIn(threat.end(), clause.end()).stream()
                 .anyMatch(h -> TextFacts.cue(h).kind() == CueKind.COOPERATE);
         return stateLevel && localAfter && cooperation;
+    }
+
+    private boolean agencyAfter(Clause clause, Hit hit) {
+        ActorMention agency = facts.firstAfter(clause, hit.end(), ActorMention::federal);
+        return agency != null && facts.wordsBetween(hit.end(), agency.start()) <= facts.grammar.objectWindowWords();
     }
 
     private boolean lawsuitRightAfter(Clause clause, Hit hit) {

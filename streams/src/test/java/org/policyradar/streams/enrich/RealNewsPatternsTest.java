@@ -80,6 +80,13 @@ class RealNewsPatternsTest {
     }
 
     @Test
+    void shouldAlignAStateOnlyWhenWhatItAllowsInIsAFederalAgency() {
+        assertThat(stances("Arizona will allow National Guard troops to patrol the southern border."))
+                .doesNotContain(Stance.ALIGN);
+        assertThat(stances("Polk County will allow ICE agents into its jail.")).containsExactly(Stance.ALIGN);
+    }
+
+    @Test
     void shouldGiveEachActorOfATwoActorLeadItsOwnPositionAndEvidence() {
         List<PolicyPosition> found = positions("The Justice Department sued Illinois over its sanctuary law, and "
                 + "Governor Pritzker vowed to fight the lawsuit over immigration enforcement.");
