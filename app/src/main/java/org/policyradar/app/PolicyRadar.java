@@ -2,6 +2,7 @@ package org.policyradar.app;
 
 import org.policyradar.app.cli.AlertsCommand;
 import org.policyradar.app.cli.BenchCommand;
+import org.policyradar.app.cli.EvaluateCommand;
 import org.policyradar.app.cli.ExplainCommand;
 import org.policyradar.app.cli.ProduceCommand;
 import org.policyradar.app.cli.ReplayCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ScopeType;
                 ProduceCommand.class,
                 StreamsCommand.class,
                 ExplainCommand.class,
+                EvaluateCommand.class,
                 ReplayCommand.class,
                 TailCommand.class,
                 AlertsCommand.class,

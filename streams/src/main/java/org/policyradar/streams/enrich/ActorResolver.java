@@ -171,6 +171,12 @@ final class ActorResolver {
         List<PlaceMention> qualifiers = qualifiersBefore(folded, hit, places);
         if (qualifiers.isEmpty()) {
             qualifiers = qualifiersAfter(folded, hit, places);
+            // "the Huntington Beach City Council in California": the unlisted city before the title, in that state
+            PlaceMention unlisted = isLocalTitle(role) && qualifiers.size() == 1 && qualifiers.get(0).place().isDomestic()
+                    ? UnlistedPlaces.before(text, hit.start(), qualifiers.get(0).place().state()) : null;
+            if (unlisted != null) {
+                qualifiers = List.of(unlisted);
+            }
         }
         usedAsQualifier.addAll(qualifiers);
         int start = qualifiers.isEmpty() || qualifiers.get(0).start() > hit.start() ? hit.start()
@@ -196,8 +202,14 @@ final class ActorResolver {
                     hit.start(), hit.end(), "scope:federal-actor", role.topic(), false));
         } else if (role.fallback() == RuleFiles.Fallback.ITEM) {
             PlaceMention nearby = nearestDomesticPlace(hit, places, sentences);
+            PlaceMention unlisted = isLocalTitle(role) && nearby != null
+                    ? UnlistedPlaces.before(text, hit.start(), nearby.place().state()) : null;
+            if (unlisted != null) {
+                start = unlisted.start();
+                nearby = unlisted;
+            }
             if (nearby != null) {
-                Agent agent = qualified(role, nearby, text, "nearby-place");
+                Agent agent = qualified(role, nearby, text, nearby == unlisted ? "unlisted-place" : "nearby-place");
                 if (agent != null) {
                     agents.add(agent);
                 }
@@ -217,6 +229,11 @@ final class ActorResolver {
             return null;
         }
         return new ActorMention(start, hit.end(), List.copyOf(agents), true, false, rule);
+    }
+
+    private static boolean isLocalTitle(RuleFiles.RoleDef role) {
+        return role.level() == RuleFiles.RoleLevel.LOCAL || "POLICE".equals(role.role())
+                || "LAW_ENFORCEMENT".equals(role.role());
     }
 
     private List<PlaceMention> qualifiersBefore(String folded, Hit hit, List<PlaceMention> places) {

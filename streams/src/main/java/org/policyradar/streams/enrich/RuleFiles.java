@@ -120,13 +120,13 @@ final class RuleFiles {
     /** Confidence factors of the enrichment. */
     record Scoring(PolicyTopic defaultTopic, double minConfidence, double placeAsActor, double agentAfterCue,
                    double inheritedAgent, double impliedFederalAgent, double subordinateClause, double laterSentence,
-                   double unknownJurisdiction, double protectiveDefault, double federalInstrumentDefault) {
+                   double unknownJurisdiction) {
     }
 
     /** One cue: its phrases and what they say. */
     record CueDef(String id, CueKind kind, Double weight, PolicyTopic topic, Instrument instrument, boolean context,
                   String scope, boolean needsObject, List<GovernmentLevel> levels, boolean negatesWithoutJudge,
-                  boolean federalOnly, boolean unnegatable,
+                  boolean federalOnly, boolean unnegatable, boolean opposesProtections, boolean needsAim, boolean alignsWithAgencyOnly,
                   List<String> phrases, List<String> exact) {
         CueDef {
             phrases = orEmpty(phrases);

@@ -1,0 +1,91 @@
+package org.policyradar.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.streams.evaluate.CorpusItem;
+import org.policyradar.streams.evaluate.CorpusReader;
+import org.policyradar.streams.evaluate.Evaluation;
+import org.policyradar.streams.evaluate.HoldoutSplit;
+import org.policyradar.streams.evaluate.LabelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code policy-radar evaluate}: runs the rules over a labelled corpus and prints item-level side, topic and
+ * place accuracy, per-side precision and recall, story-cluster pair precision, recall and F1, and every error
+ * with its evidence. Needs no cluster. The label format and the split are in docs/quality.md.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Measure the rules against a labelled corpus (pairs, sides, topics, places) and list every error.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
+            description = "The corpus: JSON Lines (id, headline, summary|text, source) or plain text, one item a line.")
+    Path input;
+
+    @Option(names = {"-l", "--labels"}, required = true, paramLabel = "FILE", description = "The labels (JSON).")
+    Path labels;
+
+    @Option(names = "--split", paramLabel = "PART", defaultValue = "ALL", converter = SplitConverter.class,
+            description = "Which part the errors are listed for: tune, holdout or all (default all). "
+                    + "The summary lines of all three parts are printed at the end.")
+    HoldoutSplit split;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary lines.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LabelFile labelFile;
+        List<CorpusItem> corpus;
+        try (InputStream in = Files.newInputStream(labels)) {
+            labelFile = LabelFile.read(in);
+            corpus = CorpusReader.read(Files.readString(input, StandardCharsets.UTF_8), labelFile.items());
+        } catch (IOException | RuntimeException e) {
+            err.println("evaluate: cannot read " + input + " with " + labels + ": " + e.getMessage());
+            return 1;
+        }
+        if (corpus.isEmpty()) {
+            err.println("evaluate: no item of " + input + " has a label in " + labels);
+            return 1;
+        }
+        RuleSet rules = RuleSet.loadDefault();
+        Evaluation evaluation = new Evaluation(rules);
+        if (!quiet) {
+            Evaluation.Result chosen = evaluation.run(corpus, labelFile, split);
+            chosen.errors().forEach(out::println);
+            out.println();
+            out.println("rules " + rules.version() + ", " + chosen.figures().items() + " items ("
+                    + split.name().toLowerCase(Locale.ROOT) + "): side precision "
+                    + chosen.figures().sidePrecision() + ", recall " + chosen.figures().sideRecall());
+        }
+        for (HoldoutSplit part : HoldoutSplit.values()) {
+            out.println(evaluation.run(corpus, labelFile, part).figures().summaryLine());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Accepts tune, holdout or all in any case. */
+    static final class SplitConverter implements picocli.CommandLine.ITypeConverter<HoldoutSplit> {
+        @Override
+        public HoldoutSplit convert(String value) {
+            return HoldoutSplit.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.policyradar.streams.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.policyradar.avro.Evidence;
+import org.policyradar.avro.EvidenceField;
+import org.policyradar.avro.JurisdictionKind;
+import org.policyradar.avro.PolicyPosition;
+import org.policyradar.avro.Stance;
+
+/**
+ * The forms real news reports positions in, in the team's own sentences: several actors in one lead, reported
+ * accusations, nominal mentions in background clauses, officials by title and place, state and local
+ * cooperation, and statements that take no side.
+ */
+class RealNewsPatternsTest {
+
+    private static Enricher enricher;
+
+    @BeforeAll
+    static void rules() {
+        enricher = new Enricher(RuleSet.loadDefault());
+    }
+
+    private static List<PolicyPosition> positions(String text) {
+        return enricher.positionsOf(null, text);
+    }
+
+    private static List<Stance> stances(String text) {
+        return positions(text).stream().map(PolicyPosition::getStance).distinct().toList();
+    }
+
+    private static String stancePhrase(PolicyPosition position) {
+        return position.getEvidence().stream().filter(e -> e.getField() == EvidenceField.STANCE)
+                .map(Evidence::getPhrase).findFirst().orElse(null);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromAFederalActorNearAnInstrumentWord() {
+        assertThat(positions("The White House issued an executive order on immigration enforcement on Monday."))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNotReadAFederalPolicyGoalAimedAtNoStateOrCityAsPressure() {
+        assertThat(stances("The president vowed the largest mass deportation program in the nation's history."))
+                .doesNotContain(Stance.PRESS);
+        assertThat(stances("ICE said it arrested more than two thousand people in one month.")).doesNotContain(Stance.PRESS);
+    }
+
+    @Test
+    void shouldReadAFederalOperationInANamedCityAsPressureOnThatCity() {
+        List<PolicyPosition> found = positions("ICE launched a week of immigration raids in Portland.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
+        assertThat(found.get(0).getJurisdiction().getName()).startsWith("Portland");
+    }
+
+    @Test
+    void shouldReadFederalArrestsOrderedInSanctuaryCitiesAsPressure() {
+        assertThat(stances("The president ordered immigration agents to step up arrests in sanctuary cities."))
+                .containsExactly(Stance.PRESS);
+    }
+
+    @Test
+    void shouldReadStateGuidanceOnHowSchoolsRespondToAgentsAsResistingThroughItsCue() {
+        List<PolicyPosition> found = positions("Oregon officials sent schools guidance on how to respond to "
+                + "immigration agents at the door.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.RESIST);
+        assertThat(found).extracting(RealNewsPatternsTest::stancePhrase).containsOnly("how to respond to");
+    }
+
+    @Test
+    void shouldTakeNoStanceFromAStateInstrumentAboutSchoolsWithoutACue() {
+        assertThat(positions("Oregon officials issued new guidelines for schools on immigration.")).isEmpty();
+    }
+
+    @Test
+    void shouldAlignAStateOnlyWhenWhatItAllowsInIsAFederalAgency() {
+        assertThat(stances("Arizona will allow National Guard troops to patrol the southern border."))
+                .doesNotContain(Stance.ALIGN);
+        assertThat(stances("Polk County will allow ICE agents into its jail.")).containsExactly(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldGiveEachActorOfATwoActorLeadItsOwnPositionAndEvidence() {
+        List<PolicyPosition> found = positions("The Justice Department sued Illinois over its sanctuary law, and "
+                + "Governor Pritzker vowed to fight the lawsuit over immigration enforcement.");
+
+        assertThat(found).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("US-DOJ", Stance.PRESS),
+                        org.assertj.core.groups.Tuple.tuple("GOV-IL", Stance.RESIST));
+        assertThat(found).extracting(RealNewsPatternsTest::stancePhrase).containsExactly("sued", "vowed to fight");
+    }
+
+    @Test
+    void shouldLeaveTheAccusedCityWithoutTheStanceALawsuitAccusesItOf() {
+        List<PolicyPosition> found = positions("The Justice Department sued Boston, alleging the city obstructs "
+                + "immigration enforcement.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
+        assertThat(found.get(0).getJurisdiction().getName()).isEqualTo("Boston, MA");
+    }
+
+    @Test
+    void shouldReadOpposingASanctuaryLawAsCooperation() {
+        assertThat(stances("The Huntington Beach City Council in California voted to oppose the state sanctuary law."))
+                .containsExactly(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldKeepTheProtectionAFederalOrderDemandsWhenACityWillNotComply() {
+        assertThat(stances("Boston's mayor said the city won't comply with the federal order to dismantle its "
+                + "sanctuary protections for immigrants.")).containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldNotLetABackgroundMentionOfDeportationsDecideTheSide() {
+        List<PolicyPosition> found = positions("Following the president's promise of mass deportations, the "
+                + "Huntington Beach City Council in California declared itself a non-sanctuary city.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.ALIGN);
+        assertThat(found.get(0).getJurisdiction().getCode()).isEqualTo("US-CA-HUNTINGTON_BEACH");
+    }
+
+    @Test
+    void shouldResolveAnUnlistedCountyBeforeALocalTitleInTheItemsState() {
+        PolicyPosition found = positions("The Dodge County sheriff in Wisconsin will honor ICE detainers.").get(0);
+
+        assertThat(found.getActorId()).isEqualTo("SHERIFF-US-WI-DODGE_COUNTY");
+        assertThat(found.getJurisdiction().getKind()).isEqualTo(JurisdictionKind.COUNTY);
+        assertThat(found.getStance()).isEqualTo(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldResolveAStateUniversityToItsState() {
+        PolicyPosition found = positions("Arizona State University will not let ICE agents into dorms without a "
+                + "warrant.").get(0);
+
+        assertThat(found.getActorId()).isEqualTo("UNIV-AZ");
+        assertThat(found.getStance()).isEqualTo(Stance.RESIST);
+    }
+
+    @Test
+    void shouldAlignAStateAttorneyGeneralWarningACityToKeepCooperating() {
+        List<PolicyPosition> found = positions("The Ohio attorney general warned Columbus that ending its "
+                + "cooperation agreement with ICE would violate state law.");
+
+        assertThat(found).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AG-OH", Stance.ALIGN));
+        assertThat(stancePhrase(found.get(0))).isEqualTo("warned");
+    }
+
+    @Test
+    void shouldReadABarOnFederalAgentsAsResistance() {
+        PolicyPosition found = positions("Chicago's mayor issued an executive order barring federal agents from "
+                + "using city property for immigration enforcement.").get(0);
+
+        assertThat(found.getActorId()).isEqualTo("MAYOR-US-IL-CHICAGO");
+        assertThat(found.getStance()).isEqualTo(Stance.RESIST);
+        assertThat(stancePhrase(found)).isEqualTo("barring federal agents");
+    }
+
+    @Test
+    void shouldTakeNoSideForAnUndecidedOfficialOrAStatistic() {
+        assertThat(stances("The Hennepin County sheriff has not decided whether to give ICE more access to the jail."))
+                .containsOnly(Stance.NEUTRAL);
+        assertThat(stances("ICE detention reached its highest level since 2019, according to agency data released "
+                + "Monday.")).containsOnly(Stance.NEUTRAL);
+    }
+}
