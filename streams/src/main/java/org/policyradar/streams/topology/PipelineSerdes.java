@@ -4,10 +4,10 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.policyradar.avro.ConflictAlert;
-import org.policyradar.avro.ConflictParty;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
+import org.policyradar.avro.StoryState;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 
 /**
@@ -18,9 +18,9 @@ public record PipelineSerdes(
         Serde<String> key,
         Serde<NewsItem> newsItem,
         Serde<EnrichedNewsItem> enrichedNewsItem,
-        Serde<ConflictParty> conflictParty,
         Serde<PolicyConflict> policyConflict,
-        Serde<ConflictAlert> conflictAlert) {
+        Serde<ConflictAlert> conflictAlert,
+        Serde<StoryState> storyState) {
 
     /** Serdes that register and look up schemas in the registry that {@code serdeConfig} names. */
     public static PipelineSerdes fromRegistry(Map<String, ?> serdeConfig) {

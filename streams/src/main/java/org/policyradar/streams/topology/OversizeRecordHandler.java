@@ -1,0 +1,58 @@
+package org.policyradar.streams.topology;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A record the broker (or the producer's {@code max.request.size}) refuses for its size must not stop the
+ * application: left to the default handler it fails the task, and since news.items.v1 keeps the input forever the
+ * application would die again at the same offset on every restart. This handler sends the source record to the
+ * dead-letter topic with the reason and goes on; every other production error still fails (a registry or broker
+ * outage must stop processing, not drop records).
+ *
+ * <p>The records of the topology are bounded far below the limit by construction; this is the last line.
+ * The dead-letter record carries the source key and, when it is small enough to be accepted, the source value
+ * (news.items.v1 keeps the original anyway; topic, partition and offset are in the headers).
+ */
+public final class OversizeRecordHandler implements ProductionExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OversizeRecordHandler.class);
+    /** Source values above this are not copied into the dead letter, which must itself be accepted. */
+    static final int MAX_COPIED_VALUE_BYTES = 256 * 1024;
+
+    private String deadLetterTopic;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        this.deadLetterTopic = topic == null ? null : topic.toString();
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
+                                Exception exception) {
+        if (!(exception instanceof RecordTooLargeException)) {
+            return Response.fail();
+        }
+        LOG.warn("Record for {} from {}-{} offset {} refused for its size, sent to the dead-letter topic: {}",
+                record.topic(), context.topic(), context.partition(), context.offset(), exception.getMessage());
+        if (deadLetterTopic == null) {
+            return Response.resume();
+        }
+        byte[] value = context.sourceRawValue();
+        byte[] copied = value != null && value.length <= MAX_COPIED_VALUE_BYTES ? value : null;
+        ProducerRecord<byte[], byte[]> deadLetter = ExceptionHandlerUtils.buildDeadLetterQueueRecord(
+                deadLetterTopic, context.sourceRawKey(), copied, context,
+                new RecordTooLargeException("record for " + record.topic() + " refused for its size: "
+                        + exception.getMessage()));
+        return Response.resume(List.of(deadLetter));
+    }
+}
