@@ -91,7 +91,7 @@ public final class StoryConflicts {
         // it, representative articles go first, the latest first (a pure function of the states, like the rest)
         StorySummary ps = p;
         StorySummary rs = r;
-        while (Bounded.avroBytes(conflict) > Bounded.MAX_RECORD_BYTES
+        while (!Bounded.fits(conflict)
                 && (!ps.getReports().isEmpty() || !rs.getReports().isEmpty())) {
             if (ps.getReports().size() >= rs.getReports().size()) {
                 ps = withoutLastReport(ps);

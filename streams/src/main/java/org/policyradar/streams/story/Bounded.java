@@ -35,6 +35,47 @@ public final class Bounded {
         return value.substring(0, end);
     }
 
+    /**
+     * Whether a record's Avro encoding stays within {@link #MAX_RECORD_BYTES}: first by a cheap upper bound (three
+     * bytes a character, ten a number, five a length), encoding it only when the bound does not settle it.
+     */
+    public static boolean fits(SpecificRecord record) {
+        return upperBound(record) <= MAX_RECORD_BYTES || avroBytes(record) <= MAX_RECORD_BYTES;
+    }
+
+    private static long upperBound(Object value) {
+        if (value == null) {
+            return 1;
+        }
+        if (value instanceof CharSequence text) {
+            return 5 + 3L * text.length();
+        }
+        if (value instanceof SpecificRecord record) {
+            long bytes = 0;
+            int fields = record.getSchema().getFields().size();
+            for (int i = 0; i < fields; i++) {
+                bytes += 1 + upperBound(record.get(i));
+            }
+            return bytes;
+        }
+        if (value instanceof java.util.Collection<?> items) {
+            long bytes = 10;
+            for (Object item : items) {
+                bytes += upperBound(item);
+            }
+            return bytes;
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            long bytes = 10;
+            for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+                bytes += upperBound(entry.getKey()) + upperBound(entry.getValue());
+            }
+            return bytes;
+        }
+        // numbers, booleans, enums, timestamps
+        return 10;
+    }
+
     /** The size of a record's Avro binary encoding, in bytes. */
     public static int avroBytes(SpecificRecord record) {
         CountingStream counter = new CountingStream();

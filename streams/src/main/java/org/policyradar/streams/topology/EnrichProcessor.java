@@ -75,10 +75,9 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
                 .setPositions(positions)
                 .setRuleVersion(ruleVersion)
                 .build();
-        int bytes = Bounded.avroBytes(enriched);
-        if (bytes > Bounded.MAX_RECORD_BYTES) {
-            throw new InvalidRecordException("news item " + item.getId() + " gives an enriched record of " + bytes
-                    + " bytes, more than the limit of " + Bounded.MAX_RECORD_BYTES);
+        if (!Bounded.fits(enriched)) {
+            throw new InvalidRecordException("news item " + item.getId() + " gives an enriched record of "
+                    + Bounded.avroBytes(enriched) + " bytes, more than the limit of " + Bounded.MAX_RECORD_BYTES);
         }
         // event time drives every window downstream, whatever timestamp the producer put on the record
         context.forward(record.withValue(enriched).withTimestamp(item.getPublishedAt().toEpochMilli()));

@@ -54,7 +54,7 @@ final class StoryProcessor implements Processor<String, EnrichedNewsItem, String
         StoryState next = StoryFold.add(current, item);
         StoryState coarse = StoryFold.coarse(next);
         boolean changed = current == null || !coarse.equals(StoryFold.coarse(current));
-        if (changed && Bounded.avroBytes(next) > Bounded.MAX_RECORD_BYTES) {
+        if (changed && !Bounded.fits(next)) {
             throw new InvalidRecordException("item " + item.getItemId() + " would grow story " + record.key()
                     + " past " + Bounded.MAX_RECORD_BYTES + " bytes");
         }
