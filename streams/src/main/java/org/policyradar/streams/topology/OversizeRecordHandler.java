@@ -19,15 +19,12 @@ import org.slf4j.LoggerFactory;
  * outage must stop processing, not drop records).
  *
  * <p>The records of the topology are bounded far below the limit by construction; this is the last line.
- * The dead-letter record carries the source key and, when it is small enough to be accepted, the source value
- * (news.items.v1 keeps the original anyway; topic, partition and offset are in the headers).
+ * The dead-letter record carries the source key and the reason, not the source value: a value that large might
+ * be refused too, and news.items.v1 keeps the original forever (topic, partition and offset are in the headers).
  */
 public final class OversizeRecordHandler implements ProductionExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OversizeRecordHandler.class);
-    /** Source values above this are not copied into the dead letter, which must itself be accepted. */
-    static final int MAX_COPIED_VALUE_BYTES = 256 * 1024;
-
     private String deadLetterTopic;
 
     @Override
@@ -47,10 +44,8 @@ public final class OversizeRecordHandler implements ProductionExceptionHandler {
         if (deadLetterTopic == null) {
             return Response.resume();
         }
-        byte[] value = context.sourceRawValue();
-        byte[] copied = value != null && value.length <= MAX_COPIED_VALUE_BYTES ? value : null;
         ProducerRecord<byte[], byte[]> deadLetter = ExceptionHandlerUtils.buildDeadLetterQueueRecord(
-                deadLetterTopic, context.sourceRawKey(), copied, context,
+                deadLetterTopic, context.sourceRawKey(), null, context,
                 new RecordTooLargeException("record for " + record.topic() + " refused for its size: "
                         + exception.getMessage()));
         return Response.resume(List.of(deadLetter));
