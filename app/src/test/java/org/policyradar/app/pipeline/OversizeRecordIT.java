@@ -76,7 +76,7 @@ class OversizeRecordIT {
             assertThat(dead).allSatisfy(record -> {
                 assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("big-1");
                 assertThat(new String(record.headers().lastHeader("__streams.errors.message").value(),
-                        StandardCharsets.UTF_8)).contains("refused for its size");
+                        StandardCharsets.UTF_8)).contains("bytes that the producer accepts");
             });
             assertThat(runner.failed()).isFalse();
             assertThat(runner.state()).isEqualTo(KafkaStreams.State.RUNNING);

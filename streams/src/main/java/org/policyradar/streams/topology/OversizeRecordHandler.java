@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A record the broker (or the producer's {@code max.request.size}) refuses for its size must not stop the
- * application: left to the default handler it fails the task, and since news.items.v1 keeps the input forever the
- * application would die again at the same offset on every restart. This handler sends the source record to the
- * dead-letter topic with the reason and goes on; every other production error still fails (a registry or broker
- * outage must stop processing, not drop records).
+ * A record too large for the producer ({@code max.request.size}) must not stop the application: left to the
+ * default handler it fails the task, and since news.items.v1 keeps the input forever the application would die
+ * again at the same offset on every restart. {@link SizeLimitedSerde} refuses such a value while serializing;
+ * this handler then sends the source record's key and the reason to the dead-letter topic and goes on. Every
+ * other serialization or production error still fails (a registry or broker outage must stop processing, not
+ * drop records).
  *
  * <p>The records of the topology are bounded far below the limit by construction; this is the last line.
  * The dead-letter record carries the source key and the reason, not the source value: a value that large might
@@ -36,6 +37,14 @@ public final class OversizeRecordHandler implements ProductionExceptionHandler {
     @Override
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
                                 Exception exception) {
+        // the producer refused it: under exactly-once its transaction is now broken, so the task must fail and
+        // retry; SizeLimitedSerde refuses such records before they reach the producer
+        return Response.fail();
+    }
+
+    @Override
+    public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
+                                             SerializationExceptionOrigin origin) {
         if (!(exception instanceof RecordTooLargeException)) {
             return Response.fail();
         }

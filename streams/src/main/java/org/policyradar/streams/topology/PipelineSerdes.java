@@ -22,20 +22,25 @@ public record PipelineSerdes(
         Serde<ConflictAlert> conflictAlert,
         Serde<StoryState> storyState) {
 
-    /** Serdes that register and look up schemas in the registry that {@code serdeConfig} names. */
+    /**
+     * Serdes that register and look up schemas in the registry that {@code serdeConfig} names. Their serializers
+     * refuse a value the producer would refuse for its size (see {@link SizeLimitedSerde}).
+     */
     public static PipelineSerdes fromRegistry(Map<String, ?> serdeConfig) {
+        int limit = SizeLimitedSerde.valueLimit(serdeConfig);
         return new PipelineSerdes(
                 Serdes.String(),
-                valueSerde(serdeConfig),
-                valueSerde(serdeConfig),
-                valueSerde(serdeConfig),
-                valueSerde(serdeConfig),
-                valueSerde(serdeConfig));
+                valueSerde(serdeConfig, limit),
+                valueSerde(serdeConfig, limit),
+                valueSerde(serdeConfig, limit),
+                valueSerde(serdeConfig, limit),
+                valueSerde(serdeConfig, limit));
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> valueSerde(Map<String, ?> config) {
+    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> valueSerde(Map<String, ?> config,
+                                                                                           int limit) {
         SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
-        return serde;
+        return SizeLimitedSerde.of(serde, limit);
     }
 }
