@@ -47,9 +47,9 @@ public final class ConflictFormat {
         return (isNew ? "NEW     " : "UPDATE  ") + conflict.getConflictId() + "  " + conflict.getTopic() + "  "
                 + String.format(Locale.ROOT, "%.2f", conflict.getScore()) + "  "
                 + conflict.getPressing().getPosition().getActorName() + " ("
-                + countOf(conflict.getPressingStory()) + " articles) vs "
+                + countOf(conflict.getPressingStory()) + ") vs "
                 + conflict.getResisting().getPosition().getActorName() + " ("
-                + countOf(conflict.getResistingStory()) + " articles) in "
+                + countOf(conflict.getResistingStory()) + ") in "
                 + conflict.getResisting().getPosition().getJurisdiction().getName();
     }
 

@@ -175,7 +175,9 @@ public final class StoryFold {
                 .setItemId(item.getItemId())
                 .setSource(Bounded.cut(item.getSource(), SOURCE_CHARS))
                 .setUrl(Bounded.cut(item.getUrl(), URL_CHARS))
-                .setHeadline(Bounded.cut(item.getHeadline(), HEADLINE_CHARS))
+                // an item read from plain text has no headline: the start of its text stands in for it
+                .setHeadline(Bounded.cut(item.getHeadline() != null && !item.getHeadline().isBlank()
+                        ? item.getHeadline() : item.getText(), HEADLINE_CHARS))
                 .setPublishedAt(item.getPublishedAt())
                 .build();
     }

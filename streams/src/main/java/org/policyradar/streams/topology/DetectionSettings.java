@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record DetectionSettings(Duration conflictWindow, Duration retention) {
 
-    /** A year of conflict window, two years of retention (see docs/DESIGN.md, "Temporal model"). */
+    /** A year of conflict window, two years of retention (see docs/conflict-engine.md, "Temporal model"). */
     public static final DetectionSettings DEFAULTS = new DetectionSettings(Duration.ofDays(365), Duration.ofDays(730));
 
     public DetectionSettings {
