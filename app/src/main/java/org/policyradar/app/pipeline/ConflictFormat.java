@@ -55,7 +55,8 @@ public final class ConflictFormat {
 
     private static String countOf(StorySummary story) {
         // counts in conflicts are powers of two (the record changes when one doubles): at least this many
-        return story == null ? "1" : (story.getArticleCount() > 1 ? "≥" : "") + story.getArticleCount();
+        int count = story == null ? 1 : story.getArticleCount();
+        return count == 1 ? "1 article" : "\u2265" + count + " articles";
     }
 
     private static void addStories(ObjectNode node, PolicyConflict conflict) {
