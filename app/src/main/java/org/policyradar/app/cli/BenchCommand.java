@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.policyradar.app.bench.BenchReport;
 import org.policyradar.app.bench.PipelineBench;
+import org.policyradar.app.bench.SeedFlood;
 import org.policyradar.app.stack.TopicInitializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,11 +74,31 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Seed of the synthetic news (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--write-flood", paramLabel = "FILE",
+            description = "Instead of benchmarking, write the flood (every outlet reporting each seed story) as JSON "
+                    + "Lines to FILE, for run --input.")
+    Path floodFile;
+
+    @Option(names = "--outlets", paramLabel = "N", defaultValue = "500",
+            description = "Outlets of the flood (default: ${DEFAULT-VALUE}).")
+    int outlets;
+
+    @Option(names = "--flood-shuffle", paramLabel = "SEED",
+            description = "Shuffle the flood's lines with this seed (default: publication order).")
+    Long floodShuffle;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PipelineBench.Options options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (floodFile != null) {
+            List<String> lines = SeedFlood.lines(outlets, floodShuffle);
+            Files.write(floodFile, lines);
+            err.println("Wrote " + lines.size() + " items to " + floodFile);
+            err.flush();
+            return 0;
+        }
+        PipelineBench.Options options = options();
         Path workDir = Files.createTempDirectory("policy-radar-bench-");
         try {
             BenchReport report = new PipelineBench(options, err).run(workDir);

@@ -13,14 +13,16 @@ public class DetectionOptions {
             description = "Directory with the rule files (actors.json, places.json, cues.json); default: the bundled rules.")
     Path rulesDir;
 
-    @Option(names = "--window-days", paramLabel = "DAYS", defaultValue = "90",
-            description = "How far apart in event time two positions may be and still conflict (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window-days", paramLabel = "DAYS", defaultValue = "365",
+            description = "How long a position stays in force after its story's last report; a pressing and a "
+                    + "resisting story conflict when their periods meet (default: ${DEFAULT-VALUE}).")
     long windowDays;
 
-    @Option(names = "--grace-days", paramLabel = "DAYS", defaultValue = "7",
-            description = "How late a record may arrive and still be matched; later ones go to the dead-letter topic "
+    @Option(names = {"--retention-days", "--grace-days"}, paramLabel = "DAYS", defaultValue = "730",
+            description = "How far behind the latest event time a record may be and still count; older ones go to "
+                    + "the dead-letter topic. Any arrival order within it gives the same conflicts "
                     + "(default: ${DEFAULT-VALUE}).")
-    long graceDays;
+    long retentionDays;
 
     /** The rules to run with: those of {@code --rules}, else the bundled ones. */
     public RuleSet rules() {
@@ -28,7 +30,6 @@ public class DetectionOptions {
     }
 
     public DetectionSettings settings() {
-        return new DetectionSettings(Duration.ofDays(windowDays), Duration.ofDays(graceDays),
-                DetectionSettings.DEFAULTS.storyWindow());
+        return new DetectionSettings(Duration.ofDays(windowDays), Duration.ofDays(retentionDays));
     }
 }

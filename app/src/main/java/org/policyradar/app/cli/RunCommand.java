@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,6 +18,7 @@ import org.policyradar.app.pipeline.Directories;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
+import org.policyradar.avro.PolicyConflict;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.streams.topology.StreamsSettings;
 import picocli.CommandLine.Command;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code policy-radar run}: the whole pipeline in one command. With no cluster named it starts the embedded stack
  * (KRaft broker and registry) in a temporary directory; it publishes the inputs (the bundled seed news when none
- * is given), runs the topology, and prints every conflict as it is found.
+ * is given), runs the topology, and prints every change of a conflict as it is written, then a summary.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline: publish news, enrich it, detect conflicts and print them.",
@@ -48,8 +52,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Quiet period that counts as idle (default: ${DEFAULT-VALUE}).")
     int idleSeconds;
 
-    @Option(names = "--json", description = "Print one JSON object per pair of conflicting articles on stdout (logs "
-            + "stay on stderr); articles of one pair of stories share the conflictId.")
+    @Option(names = "--json", description = "Print one JSON object per change of a conflict on stdout (logs and the "
+            + "summary stay on stderr); the latest line of a conflictId is its current state.")
     boolean json;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -84,9 +88,8 @@ public final class RunCommand implements Callable<Integer> {
         try (PolicyRadarHttpServer server = http.start(clientConfig);
              StreamsRunner runner = StreamsPipeline.start(server.streamsConfig(clientConfig), applicationId, stateDir,
                      detection.settings(), detection.rules());
-             ConflictWatcher watcher = new ConflictWatcher(clientConfig, (conflict, pressing, resisting) ->
-                     print(json ? ConflictFormat.json(conflict, pressing, resisting)
-                             : ConflictFormat.text(conflict, pressing, resisting), out))) {
+             ConflictWatcher watcher = new ConflictWatcher(clientConfig, (conflict, isNew) ->
+                     print(json ? ConflictFormat.json(conflict) : ConflictFormat.text(conflict, isNew), out))) {
             server.attach(runner.streams());
             System.err.println("Dashboard: " + server.url());
             NewsIngestion.Result published = NewsIngestion.publish(ingest.inputs(), ingest.options(), clientConfig);
@@ -106,9 +109,18 @@ public final class RunCommand implements Callable<Integer> {
             } else {
                 StreamsCommand.Waiting.untilSignalOrStop(signal, runner);
             }
-            System.err.println("Conflicts found: " + watcher.conflicts() + " (" + watcher.pairs()
-                    + " pairs of articles)");
+            printSummary(watcher, json ? System.err : out);
             return runner.failed() ? 1 : 0;
+        }
+    }
+
+    /** The end of a run: how many conflicts and changes, and each conflict with both article counts. */
+    private static void printSummary(ConflictWatcher watcher, PrintStream out) {
+        List<PolicyConflict> conflicts = new ArrayList<>(watcher.latest());
+        conflicts.sort(Comparator.comparing(PolicyConflict::getConflictId));
+        print("Conflicts found: " + watcher.conflicts() + " (" + watcher.changes() + " changes written)", out);
+        for (PolicyConflict conflict : conflicts) {
+            print("  " + ConflictFormat.text(conflict, false).substring(8), out);
         }
     }
 

@@ -10,6 +10,8 @@ import org.policyradar.avro.Evidence;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
+import org.policyradar.avro.StoryArticle;
+import org.policyradar.avro.StorySummary;
 
 /** Renders a conflict for people (a short block of text) or for programs (one JSON object on one line). */
 public final class ConflictFormat {
@@ -25,19 +27,62 @@ public final class ConflictFormat {
                 alert.getPressing(), alert.getResisting());
     }
 
-    /** The same shape for one pair of articles of a conflict (a conflict joins two stories of many articles). */
-    public static String json(PolicyConflict conflict, ConflictParty pressing, ConflictParty resisting) {
-        return json(conflict.getConflictId(), conflict.getTopic(), conflict.getScore(), conflict.getExplanation(),
-                pressing, resisting);
+    /**
+     * One line of JSON for one state of a conflict (what {@code run --json} prints at each change): the fields of
+     * {@link #json(ConflictAlert)} for its representative pair, the article counts of both stories and their
+     * representative articles ({@code pressingArticles} / {@code resistingArticles}: itemId and headline, at
+     * most ten each), firstSeen and lastSeen.
+     */
+    public static String json(PolicyConflict conflict) {
+        ObjectNode node = node(conflict.getConflictId(), conflict.getTopic(), conflict.getScore(),
+                conflict.getExplanation(), conflict.getPressing(), conflict.getResisting());
+        addStories(node, conflict);
+        node.put("firstSeen", conflict.getFirstSeen().toString());
+        node.put("lastSeen", conflict.getLastSeen().toString());
+        return node.toString();
     }
 
-    /** A few lines a person can read at a glance, for one pair of articles of a conflict. */
-    public static String text(PolicyConflict conflict, ConflictParty pressing, ConflictParty resisting) {
-        return "CONFLICT " + conflict.getConflictId() + "  " + conflict.getTopic() + "  score "
-                + String.format(Locale.ROOT, "%.2f", conflict.getScore()) + "\n"
-                + "  pressing : " + describe(pressing) + "\n"
-                + "  resisting: " + describe(resisting) + "\n"
-                + "  why      : " + conflict.getExplanation() + "\n";
+    /** One line a person can read: the change, who against whom, where, and how many articles on each side. */
+    public static String text(PolicyConflict conflict, boolean isNew) {
+        return (isNew ? "NEW     " : "UPDATE  ") + conflict.getConflictId() + "  " + conflict.getTopic() + "  "
+                + String.format(Locale.ROOT, "%.2f", conflict.getScore()) + "  "
+                + conflict.getPressing().getPosition().getActorName() + " ("
+                + countOf(conflict.getPressingStory()) + ") vs "
+                + conflict.getResisting().getPosition().getActorName() + " ("
+                + countOf(conflict.getResistingStory()) + ") in "
+                + conflict.getResisting().getPosition().getJurisdiction().getName();
+    }
+
+    private static String countOf(StorySummary story) {
+        // counts in conflicts are powers of two (the record changes when one doubles): at least this many
+        int count = story == null ? 1 : story.getArticleCount();
+        return count == 1 ? "1 article" : "\u2265" + count + " articles";
+    }
+
+    private static void addStories(ObjectNode node, PolicyConflict conflict) {
+        StorySummary pressing = conflict.getPressingStory();
+        StorySummary resisting = conflict.getResistingStory();
+        node.put("pressingArticleCount", pressing == null ? 1 : pressing.getArticleCount());
+        node.put("resistingArticleCount", resisting == null ? 1 : resisting.getArticleCount());
+        articles(node.putArray("pressingArticles"), pressing, conflict.getPressing());
+        articles(node.putArray("resistingArticles"), resisting, conflict.getResisting());
+    }
+
+    private static void articles(ArrayNode array, StorySummary story, ConflictParty fallback) {
+        if (story == null) {
+            ObjectNode only = array.addObject();
+            only.put("itemId", fallback.getItemId());
+            only.put("headline", headlineOf(fallback));
+            return;
+        }
+        for (StoryArticle article : story.getReports()) {
+            ObjectNode node = array.addObject();
+            node.put("itemId", article.getItemId());
+            node.put("headline", article.getHeadline());
+            node.put("source", article.getSource());
+            node.put("url", article.getUrl());
+            node.put("publishedAt", article.getPublishedAt().toString());
+        }
     }
 
     /**
@@ -53,6 +98,7 @@ public final class ConflictFormat {
         node.put("evidenceCount", conflict.getEvidenceCount());
         ArrayNode articles = node.putArray("articleIds");
         conflict.getArticleIds().forEach(articles::add);
+        addStories(node, conflict);
         return node;
     }
 
@@ -71,13 +117,6 @@ public final class ConflictFormat {
         node.set("pressing", side(pressing));
         node.set("resisting", side(resisting));
         return node;
-    }
-
-    private static String describe(ConflictParty party) {
-        PolicyPosition position = party.getPosition();
-        return position.getActorName() + " (" + position.getActorId() + ", " + position.getLevel() + ", "
-                + position.getJurisdiction().getName() + ", " + position.getStance() + ", "
-                + position.getInstrument() + ")\n              \"" + headlineOf(party) + "\"";
     }
 
     private static ObjectNode side(ConflictParty party) {

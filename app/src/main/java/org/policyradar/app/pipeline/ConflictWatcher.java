@@ -6,15 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.policyradar.avro.ConflictParty;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.topics.Topics;
@@ -23,15 +22,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows policy.conflicts.v1 from the beginning (committed records only) on a thread of its own and reports
- * every pair of articles as soon as a conflict holds it: a conflict joins two stories, and each new article of
- * either story adds pairs. It joins no consumer group: it is a viewer, not a processor.
+ * every change of a conflict as it is written: the topology writes a conflict when it is new and when something
+ * a reader sees changes, so one conflict is a handful of lines however many outlets report its stories. It joins
+ * no consumer group: it is a viewer, not a processor.
  */
 public final class ConflictWatcher implements AutoCloseable {
 
-    /** Receives one pair of articles of a conflict, the first time the conflict holds it. */
+    /** Receives each state of a conflict, and whether it is the first one seen. */
     @FunctionalInterface
-    public interface PairListener {
-        void onPair(PolicyConflict conflict, ConflictParty pressing, ConflictParty resisting);
+    public interface ChangeListener {
+        void onChange(PolicyConflict conflict, boolean isNew);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConflictWatcher.class);
@@ -39,10 +39,11 @@ public final class ConflictWatcher implements AutoCloseable {
     private final KafkaConsumer<String, PolicyConflict> consumer;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Map<String, Set<String>> reported = new HashMap<>();
-    private final AtomicLong pairs = new AtomicLong();
+    private final Set<String> seen = new HashSet<>();
+    private final Map<String, PolicyConflict> latest = new HashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
-    public ConflictWatcher(Map<String, Object> clientConfig, PairListener listener) {
+    public ConflictWatcher(Map<String, Object> clientConfig, ChangeListener listener) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.keySet().retainAll(ConsumerConfig.configNames());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -61,12 +62,12 @@ public final class ConflictWatcher implements AutoCloseable {
         thread.start();
     }
 
-    private void poll(PairListener listener) {
+    private void poll(ChangeListener listener) {
         try {
             while (running.get()) {
                 for (ConsumerRecord<String, PolicyConflict> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() != null) {
-                        reportNewPairs(record.value(), listener);
+                        report(record.value(), listener);
                     }
                 }
             }
@@ -79,30 +80,26 @@ public final class ConflictWatcher implements AutoCloseable {
         }
     }
 
-    private void reportNewPairs(PolicyConflict conflict, PairListener listener) {
-        Set<String> seen = reported.computeIfAbsent(conflict.getConflictId(), id -> new HashSet<>());
-        List<ConflictParty> pressing = conflict.getPressingArticles().isEmpty()
-                ? List.of(conflict.getPressing()) : conflict.getPressingArticles();
-        List<ConflictParty> resisting = conflict.getResistingArticles().isEmpty()
-                ? List.of(conflict.getResisting()) : conflict.getResistingArticles();
-        for (ConflictParty p : pressing) {
-            for (ConflictParty r : resisting) {
-                if (seen.add(p.getItemId() + "|" + r.getItemId())) {
-                    pairs.incrementAndGet();
-                    listener.onPair(conflict, p, r);
-                }
-            }
-        }
+    private synchronized void report(PolicyConflict conflict, ChangeListener listener) {
+        boolean isNew = seen.add(conflict.getConflictId());
+        latest.put(conflict.getConflictId(), conflict);
+        changes.incrementAndGet();
+        listener.onChange(conflict, isNew);
     }
 
     /** How many conflicts were seen so far. */
-    public int conflicts() {
-        return reported.size();
+    public synchronized int conflicts() {
+        return seen.size();
     }
 
-    /** How many article pairs were reported so far. */
-    public long pairs() {
-        return pairs.get();
+    /** How many changes of conflicts (lines) were reported so far. */
+    public long changes() {
+        return changes.get();
+    }
+
+    /** The latest state of every conflict seen so far. */
+    public synchronized List<PolicyConflict> latest() {
+        return List.copyOf(latest.values());
     }
 
     @Override

@@ -66,9 +66,9 @@ class ReplayIT {
         assertThat(unchanged.retracted()).isZero();
         assertThat(conflicts()).isEqualTo(original);
 
-        // a narrower window is a change of rules: pairs published more than ten hours apart no longer conflict
-        Replay.Outcome narrower = replay(new DetectionSettings(Duration.ofHours(10), Duration.ofDays(7),
-                DetectionSettings.DEFAULTS.storyWindow()));
+        // a narrower window is a change of rules: stories whose days of reporting lie more than ten hours apart
+        // no longer conflict
+        Replay.Outcome narrower = replay(new DetectionSettings(Duration.ofHours(10), Duration.ofDays(7)));
 
         Map<String, PolicyConflict> after = conflicts();
         Set<String> retracted = original.keySet().stream().filter(id -> !after.containsKey(id))

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.policyradar.app.pipeline.EvalCorpus;
 import org.policyradar.avro.NewsItem;
-import org.policyradar.streams.topology.DetectionSettings;
 
 /**
  * The evaluation corpus ({@code /corpus/eval-news.txt}: 102 items, several stories told by several outlets) as
@@ -24,7 +23,8 @@ import org.policyradar.streams.topology.DetectionSettings;
  */
 final class ReliabilityCorpus {
 
-    private static final Duration STORY_WINDOW = DetectionSettings.DEFAULTS.storyWindow();
+    /** Start on a three-day boundary, as the fixed date of {@code EvalCorpus} is. */
+    private static final Duration STORY_WINDOW = Duration.ofDays(3);
 
     /** Three to six days ago, on a story-window boundary: the whole corpus is in the past and inside a week. */
     static final Instant START = Instant.ofEpochMilli(Math.floorDiv(

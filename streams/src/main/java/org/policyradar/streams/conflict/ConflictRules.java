@@ -160,8 +160,7 @@ public final class ConflictRules {
                 if (coverage <= 0.0) {
                     continue;
                 }
-                double score = Math.round(Math.sqrt(clamp(pressing.getConfidence()) * clamp(resisting.getConfidence()))
-                        * coverage * 10_000.0) / 10_000.0;
+                double score = score(pressing, resisting, coverage);
                 Pair pair = new Pair(pressingItem, pressing, resistingItem, resisting, score);
                 best.merge(pressing.getTopic(), pair, (x, y) -> BETTER_FIRST.compare(x, y) <= 0 ? x : y);
             }
@@ -223,6 +222,17 @@ public final class ConflictRules {
 
     private static String storyOf(EnrichedNewsItem item) {
         return item.getStoryId() == null || item.getStoryId().isBlank() ? item.getItemId() : item.getStoryId();
+    }
+
+    /** The score of a pair: the geometric mean of the confidences times the coverage, to four decimals. */
+    static double score(PolicyPosition pressing, PolicyPosition resisting, double coverage) {
+        return Math.round(Math.sqrt(clamp(pressing.getConfidence()) * clamp(resisting.getConfidence()))
+                * coverage * 10_000.0) / 10_000.0;
+    }
+
+    /** The version of the rules, stamped on every conflict. */
+    public String ruleVersion() {
+        return ruleVersion;
     }
 
     private static double clamp(double value) {

@@ -1,6 +1,5 @@
 package org.policyradar.streams.topology;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,62 +13,51 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.policyradar.avro.PolicyConflict;
 
 /**
- * Keeps one conflict per pair of stories and topic (keyed by conflict id). Each observed article pair either
- * creates the conflict (an update flagged new, which raises the one alert) or is folded into it; an
- * observation that changes nothing (a re-delivered article) emits nothing.
- *
- * <p>State stays bounded: once stream time has moved past a conflict's last article by more than the positions
- * are kept, no new article can reach it, so it is dropped from the store (the compacted topic keeps it). The
- * sweep runs on stream time, so it happens at the same point of the input on every replay.
+ * Keeps the latest state of every conflict (key: conflict id) and passes on only what changed: a conflict seen
+ * for the first time (which raises its one alert) and a conflict whose value differs from the stored one. Every
+ * observation of a conflict is the full value, a pure function of its two stories, from the one task that
+ * matches its topic, in order; so the latest observation is the current value and the output is the same for
+ * every arrival order that leads to the same stories. Ended conflicts are swept on stream time.
  */
 final class ConflictAggregateProcessor implements Processor<String, PolicyConflict, String, ConflictUpdate> {
 
-    /** How often, in stream time, finished conflicts are swept from the store. */
-    static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
-
-    private final Duration retention;
+    private final DetectionSettings settings;
     private ProcessorContext<String, ConflictUpdate> context;
     private KeyValueStore<String, PolicyConflict> conflicts;
 
-    ConflictAggregateProcessor(Duration retention) {
-        this.retention = retention;
+    ConflictAggregateProcessor(DetectionSettings settings) {
+        this.settings = settings;
     }
 
     @Override
     public void init(ProcessorContext<String, ConflictUpdate> context) {
         this.context = context;
         this.conflicts = context.getStateStore(TopologyNames.CONFLICTS_STORE);
-        context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
+        context.schedule(StoryProcessor.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override
     public void process(Record<String, PolicyConflict> record) {
         PolicyConflict observed = record.value();
         PolicyConflict current = conflicts.get(record.key());
-        if (current == null) {
-            conflicts.put(record.key(), observed);
-            context.forward(record.withValue(new ConflictUpdate(observed, true)));
+        if (observed.equals(current)) {
             return;
         }
-        PolicyConflict merged = ConflictMerge.merge(current, observed);
-        if (!merged.equals(current)) {
-            conflicts.put(record.key(), merged);
-            context.forward(record.withValue(new ConflictUpdate(merged, false))
-                    .withTimestamp(Math.max(record.timestamp(), merged.getLastSeen().toEpochMilli())));
-        }
+        conflicts.put(record.key(), observed);
+        context.forward(record.withValue(new ConflictUpdate(observed, current == null)));
     }
 
     private void sweep(long streamTime) {
-        Instant horizon = Instant.ofEpochMilli(streamTime).minus(retention);
-        List<String> finished = new ArrayList<>();
+        Instant horizon = Instant.ofEpochMilli(streamTime).minus(settings.stateRetention());
+        List<String> ended = new ArrayList<>();
         try (KeyValueIterator<String, PolicyConflict> all = conflicts.all()) {
             while (all.hasNext()) {
                 KeyValue<String, PolicyConflict> entry = all.next();
                 if (entry.value.getLastSeen().isBefore(horizon)) {
-                    finished.add(entry.key);
+                    ended.add(entry.key);
                 }
             }
         }
-        finished.forEach(conflicts::delete);
+        ended.forEach(conflicts::delete);
     }
 }

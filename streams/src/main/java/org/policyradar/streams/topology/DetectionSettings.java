@@ -4,36 +4,33 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Event-time bounds of the stateful steps.
+ * Event-time bounds of the conflict engine.
  *
- * @param conflictWindow how far apart in event time two positions may be and still form a conflict
- * @param grace          how late (behind stream time) a record may arrive and still be matched; later ones go
- *                       to the dead-letter topic
- * @param storyWindow    how far apart two articles of one story may be
+ * @param conflictWindow how long a position stays in force after its story's last report: a story's period runs
+ *                       from the UTC day of its first report to the end of the UTC day of its last report plus
+ *                       this window, and a pressing and a resisting story conflict when their periods meet
+ * @param retention      how far behind stream time a record may be and still count; older ones go to the
+ *                       dead-letter topic. Any arrival order of records whose event times lie within it gives the
+ *                       same conflicts. A story is kept until its period has ended this long ago.
  */
-public record DetectionSettings(Duration conflictWindow, Duration grace, Duration storyWindow) {
+public record DetectionSettings(Duration conflictWindow, Duration retention) {
 
-    /** 90-day conflict window, 7 days of grace, 3-day stories. */
-    public static final DetectionSettings DEFAULTS =
-            new DetectionSettings(Duration.ofDays(90), Duration.ofDays(7), Duration.ofDays(3));
+    /** A year of conflict window, two years of retention (see docs/conflict-engine.md, "Temporal model"). */
+    public static final DetectionSettings DEFAULTS = new DetectionSettings(Duration.ofDays(365), Duration.ofDays(730));
 
     public DetectionSettings {
         Objects.requireNonNull(conflictWindow, "conflictWindow");
-        Objects.requireNonNull(grace, "grace");
-        Objects.requireNonNull(storyWindow, "storyWindow");
+        Objects.requireNonNull(retention, "retention");
         if (conflictWindow.isNegative() || conflictWindow.isZero()) {
             throw new IllegalArgumentException("conflict window must be positive, was " + conflictWindow);
         }
-        if (grace.isNegative()) {
-            throw new IllegalArgumentException("grace must not be negative, was " + grace);
-        }
-        if (storyWindow.isNegative() || storyWindow.isZero()) {
-            throw new IllegalArgumentException("story window must be positive, was " + storyWindow);
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("retention must not be negative, was " + retention);
         }
     }
 
-    /** Retention of the window stores: a record must still be there when the latest allowed partner arrives. */
-    Duration conflictRetention() {
-        return conflictWindow.multipliedBy(2).plus(grace);
+    /** How long after its last report a story (and a conflict) stays in state: its window, then the retention. */
+    Duration stateRetention() {
+        return conflictWindow.plus(retention);
     }
 }

@@ -3,6 +3,7 @@ package org.policyradar.streams.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -10,16 +11,31 @@ import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.streams.enrich.Enricher;
+import org.policyradar.streams.story.Bounded;
 import org.policyradar.streams.story.StoryIds;
 
 /**
  * Validates a news item, finds its policy positions and gives it its story (a pure function of the item, see
  * {@link StoryIds}, so that replays at any scale agree).
+ *
+ * <p>Validation refuses (to the dead-letter topic, with the reason) what no news item is: no id, neither headline
+ * nor text, no event time, or a field over its limit below. The limits keep every record the topology derives from
+ * an item far below the broker's record limit; a headline-only item is valid, its headline is its text.
  */
 final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, EnrichedNewsItem> {
 
-    /** Larger items are not news items but mistakes (a whole feed in one record, a binary blob). */
-    static final int MAX_TEXT_CHARS = 64 * 1024;
+    /** Longest text: a long article (some 2,500 words); more is a whole feed in one record or a blob. */
+    static final int MAX_TEXT_CHARS = 16_000;
+    /** Longest headline: real ones are under 200 characters. */
+    static final int MAX_HEADLINE_CHARS = 1_000;
+    /** Longest url (the common browser and crawler limit). */
+    static final int MAX_URL_CHARS = 2_048;
+    /** Longest source name and id. */
+    static final int MAX_SOURCE_CHARS = 200;
+    static final int MAX_ID_CHARS = 200;
+    /** At most this many attributes, of at most this many characters in all (keys and values). */
+    static final int MAX_ATTRIBUTES = 64;
+    static final int MAX_ATTRIBUTE_CHARS = 8_000;
 
     /**
      * How far an item's event time may lie after the timestamp of its record on news.items.v1 (the producer's
@@ -31,13 +47,11 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
 
     private final Enricher enricher;
     private final String ruleVersion;
-    private final Duration storyWindow;
     private FixedKeyProcessorContext<String, EnrichedNewsItem> context;
 
-    EnrichProcessor(Enricher enricher, String ruleVersion, Duration storyWindow) {
+    EnrichProcessor(Enricher enricher, String ruleVersion) {
         this.enricher = enricher;
         this.ruleVersion = ruleVersion;
-        this.storyWindow = storyWindow;
     }
 
     @Override
@@ -51,7 +65,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
         List<PolicyPosition> positions = enricher.positionsOf(item.getHeadline(), item.getText());
         EnrichedNewsItem enriched = EnrichedNewsItem.newBuilder()
                 .setItemId(item.getId())
-                .setStoryId(StoryIds.of(positions, item.getId(), item.getPublishedAt(), storyWindow))
+                .setStoryId(StoryIds.of(positions, item.getId()))
                 .setSource(item.getSource())
                 .setUrl(item.getUrl())
                 .setHeadline(item.getHeadline())
@@ -61,10 +75,15 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
                 .setPositions(positions)
                 .setRuleVersion(ruleVersion)
                 .build();
+        if (!Bounded.fits(enriched)) {
+            throw new InvalidRecordException("news item " + item.getId() + " gives an enriched record of "
+                    + Bounded.avroBytes(enriched) + " bytes, more than the limit of " + Bounded.MAX_RECORD_BYTES);
+        }
         // event time drives every window downstream, whatever timestamp the producer put on the record
         context.forward(record.withValue(enriched).withTimestamp(item.getPublishedAt().toEpochMilli()));
     }
 
+    /** The item if it is valid, a headline-only item with its headline as text; else the reason, thrown. */
     static NewsItem validated(NewsItem item, long recordTimestamp) {
         if (item == null) {
             throw new InvalidRecordException("news item has no value (null or tombstone)");
@@ -72,26 +91,59 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
         if (item.getId() == null || item.getId().isBlank()) {
             throw new InvalidRecordException("news item has no id");
         }
-        if (item.getText() == null || item.getText().isBlank()) {
-            throw new InvalidRecordException("news item " + item.getId() + " has no text");
+        String id = item.getId();
+        refuseIfLonger(id, "id", id, MAX_ID_CHARS);
+        boolean noText = item.getText() == null || item.getText().isBlank();
+        boolean noHeadline = item.getHeadline() == null || item.getHeadline().isBlank();
+        if (noText && noHeadline) {
+            throw new InvalidRecordException("news item " + id + " has no text and no headline");
         }
-        if (item.getText().length() > MAX_TEXT_CHARS) {
-            throw new InvalidRecordException("news item " + item.getId() + " has " + item.getText().length()
-                    + " characters of text, more than the limit of " + MAX_TEXT_CHARS);
-        }
+        refuseIfLonger(id, "text", item.getText(), MAX_TEXT_CHARS);
+        refuseIfLonger(id, "headline", item.getHeadline(), MAX_HEADLINE_CHARS);
+        refuseIfLonger(id, "url", item.getUrl(), MAX_URL_CHARS);
+        refuseIfLonger(id, "source", item.getSource(), MAX_SOURCE_CHARS);
+        refuseIfTooManyAttributes(id, item.getAttributes());
         if (item.getPublishedAt() == null) {
-            throw new InvalidRecordException("news item " + item.getId() + " has no event time");
+            throw new InvalidRecordException("news item " + id + " has no event time");
         }
         long eventTime = item.getPublishedAt().toEpochMilli();
         if (eventTime < 0) {
-            throw new InvalidRecordException("news item " + item.getId() + " is dated " + item.getPublishedAt()
+            throw new InvalidRecordException("news item " + id + " is dated " + item.getPublishedAt()
                     + ", before 1970: no Kafka record can carry that time");
         }
         if (eventTime > recordTimestamp + MAX_EVENT_TIME_AHEAD.toMillis()) {
-            throw new InvalidRecordException("news item " + item.getId() + " is dated " + item.getPublishedAt()
+            throw new InvalidRecordException("news item " + id + " is dated " + item.getPublishedAt()
                     + ", more than " + MAX_EVENT_TIME_AHEAD.toMinutes() + " minutes after it was published to Kafka ("
                     + Instant.ofEpochMilli(recordTimestamp) + ")");
         }
+        if (noText) {
+            // a title-only feed entry: the headline is all there is to read
+            return NewsItem.newBuilder(item).setText(item.getHeadline()).build();
+        }
         return item;
+    }
+
+    private static void refuseIfLonger(String id, String field, String value, int limit) {
+        if (value != null && value.length() > limit) {
+            throw new InvalidRecordException("news item " + id + " has " + value.length() + " characters of "
+                    + field + ", more than the limit of " + limit);
+        }
+    }
+
+    private static void refuseIfTooManyAttributes(String id, Map<String, String> attributes) {
+        if (attributes == null) {
+            return;
+        }
+        if (attributes.size() > MAX_ATTRIBUTES) {
+            throw new InvalidRecordException("news item " + id + " has " + attributes.size()
+                    + " attributes, more than the limit of " + MAX_ATTRIBUTES);
+        }
+        long chars = attributes.entrySet().stream()
+                .mapToLong(e -> e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length()))
+                .sum();
+        if (chars > MAX_ATTRIBUTE_CHARS) {
+            throw new InvalidRecordException("news item " + id + " has " + chars
+                    + " characters of attributes, more than the limit of " + MAX_ATTRIBUTE_CHARS);
+        }
     }
 }

@@ -4,10 +4,10 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.policyradar.avro.ConflictAlert;
-import org.policyradar.avro.ConflictParty;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
+import org.policyradar.avro.StoryState;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 
 /**
@@ -18,24 +18,29 @@ public record PipelineSerdes(
         Serde<String> key,
         Serde<NewsItem> newsItem,
         Serde<EnrichedNewsItem> enrichedNewsItem,
-        Serde<ConflictParty> conflictParty,
         Serde<PolicyConflict> policyConflict,
-        Serde<ConflictAlert> conflictAlert) {
+        Serde<ConflictAlert> conflictAlert,
+        Serde<StoryState> storyState) {
 
-    /** Serdes that register and look up schemas in the registry that {@code serdeConfig} names. */
+    /**
+     * Serdes that register and look up schemas in the registry that {@code serdeConfig} names. Their serializers
+     * refuse a value the producer would refuse for its size (see {@link SizeLimitedSerde}).
+     */
     public static PipelineSerdes fromRegistry(Map<String, ?> serdeConfig) {
+        int limit = SizeLimitedSerde.valueLimit(serdeConfig);
         return new PipelineSerdes(
                 Serdes.String(),
-                valueSerde(serdeConfig),
-                valueSerde(serdeConfig),
-                valueSerde(serdeConfig),
-                valueSerde(serdeConfig),
-                valueSerde(serdeConfig));
+                valueSerde(serdeConfig, limit),
+                valueSerde(serdeConfig, limit),
+                valueSerde(serdeConfig, limit),
+                valueSerde(serdeConfig, limit),
+                valueSerde(serdeConfig, limit));
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> valueSerde(Map<String, ?> config) {
+    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> valueSerde(Map<String, ?> config,
+                                                                                           int limit) {
         SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
-        return serde;
+        return SizeLimitedSerde.of(serde, limit);
     }
 }

@@ -1,9 +1,12 @@
 package org.policyradar.streams.topology;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -17,23 +20,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.policyradar.avro.ConflictParty;
 import org.policyradar.avro.EnrichedNewsItem;
-import org.policyradar.avro.PolicyConflict;
+import org.policyradar.avro.StoryState;
 import org.policyradar.streams.conflict.ConflictRules;
+import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.enrich.Enricher;
 import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.streams.story.StoryFold;
 import org.policyradar.topics.Topics;
 
 /**
  * Builds the Policy Radar topology: the one entry point, used by the application and by the tests.
  *
  * <pre>
- * news.items.v1 ─▶ validate, enrich, story ─┬─▶ news.enriched.v1
- *                                           ├─▶ [enriched-items] (by item id, for interactive queries)
- *                                           └─▶ [conflict-candidates] ─▶ match
- *   ─▶ [conflict-observations] ─▶ aggregate per story pair ─┬─▶ policy.conflicts.v1 (every change)
- *                                                           └─▶ policy.alerts.v1 (new conflicts only)
+ * news.items.v1 ─▶ validate, enrich, story id ─┬─▶ news.enriched.v1
+ *                                              ├─▶ [enriched-items] (by item id, for interactive queries)
+ *                                              └─▶ (pressing or resisting only, slimmed) [story-reports] by story id
+ *   ─▶ fold into [stories] ─▶ (coarse view changed) [story-summaries] by policy topic
+ *   ─▶ match against [topic-stories] ─▶ [conflict-observations] by conflict id
+ *   ─▶ [conflicts] ─┬─▶ policy.conflicts.v1 (new or changed)
+ *                   └─▶ policy.alerts.v1 (new conflicts only)
  * </pre>
  *
  * <ul>
@@ -42,21 +48,22 @@ import org.policyradar.topics.Topics;
  *       latest state), {@link Topics#POLICY_ALERTS} (key conflict id, one per new conflict).</li>
  *   <li>Records that cannot be read or processed go to {@link Topics#NEWS_DLQ} through Kafka Streams' exception
  *       handlers (see {@link StreamsSettings}).</li>
- *   <li>Event time (the item's publishedAt) decides every window; wall-clock time decides nothing.</li>
- *   <li>Conflict candidates are sharded by the resisting side's state; nationwide federal positions are sent to
- *       every shard, so no topic or key becomes a hot spot and every pair meets exactly once.</li>
+ *   <li>Stories are the unit of matching: an article updates its story's state; the story is matched only when
+ *       its coarse view changes (new position, earlier article, new day, count passing a power of two).</li>
+ *   <li>Event time decides every period; wall-clock time decides nothing. Every value written is an
+ *       order-independent fold, so any arrival order within the retention gives the same outputs.</li>
  * </ul>
  */
 public final class PolicyRadarTopology {
 
     /**
-     * Window size of the window stores: entries are stamped with their event time and the real windows (story,
-     * conflict) are applied when fetching; retention bounds how long an entry can be found at all.
+     * Window size of the items window store: entries are stamped with their event time; retention bounds how
+     * long an entry can be found at all.
      */
     private static final Duration EVENT_STAMP = Duration.ofMillis(1);
 
     /**
-     * Changelogs of the window stores are stamped with the time they are written, not with event time: the broker
+     * Changelogs of the window store are stamped with the time they are written, not with event time: the broker
      * deletes by record timestamp, and a backfill of old news would otherwise lose changelog records before a
      * restore reads them. Window store keys carry their own timestamps, so a restore does not need the record's.
      */
@@ -71,47 +78,50 @@ public final class PolicyRadarTopology {
      *                     naming; {@link StreamsSettings} makes a complete one)
      * @param rules        the versioned enrichment and conflict rules
      * @param serdes       the serdes of every topic and store
-     * @param settings     the event-time windows
+     * @param settings     the conflict window and the retention
      */
     public static Topology build(Properties streamsProps, RuleSet rules, PipelineSerdes serdes,
                                  DetectionSettings settings) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
-        builder.addStateStore(positionStore(TopologyNames.PRESSING_POSITIONS_STORE, serdes, settings));
-        builder.addStateStore(positionStore(TopologyNames.RESISTING_POSITIONS_STORE, serdes, settings));
-        builder.addStateStore(conflictStore(serdes));
+        builder.addStateStore(keyValueStore(TopologyNames.STORIES_STORE, serdes.storyState(), serdes));
+        builder.addStateStore(keyValueStore(TopologyNames.TOPIC_STORIES_STORE, serdes.storyState(), serdes));
+        builder.addStateStore(keyValueStore(TopologyNames.CONFLICTS_STORE, serdes.policyConflict(), serdes));
         builder.addStateStore(itemStore(serdes, settings));
 
         Enricher enricher = new Enricher(rules);
-        ConflictRules conflictRules = new ConflictRules(rules);
+        StoryConflicts storyConflicts = new StoryConflicts(new ConflictRules(rules), settings.conflictWindow());
 
         KStream<String, EnrichedNewsItem> enriched = builder
                 .stream(Topics.NEWS_ITEMS, Consumed.with(serdes.key(), serdes.newsItem())
                         .withName(TopologyNames.SOURCE_NEWS_ITEMS))
-                .processValues(() -> new EnrichProcessor(enricher, rules.version(), settings.storyWindow()),
-                        Named.as(TopologyNames.ENRICH));
+                .processValues(() -> new EnrichProcessor(enricher, rules.version()), Named.as(TopologyNames.ENRICH));
 
         enriched.to(Topics.NEWS_ENRICHED, Produced.with(serdes.key(), serdes.enrichedNewsItem())
                 .withName(TopologyNames.SINK_ENRICHED));
         enriched.process(EnrichedItemStoreWriter::new, Named.as(TopologyNames.STORE_ITEMS), TopologyNames.ITEMS_STORE);
 
         KStream<String, ConflictUpdate> updates = enriched
-                .flatMap((itemId, item) -> ConflictCandidates.of(item), Named.as(TopologyNames.TO_CONFLICT_CANDIDATES))
-                .repartition(Repartitioned.with(serdes.key(), serdes.conflictParty())
-                        .withName(TopologyNames.CONFLICT_CANDIDATE_REPARTITION)
-                        .withStreamPartitioner(new ShardPartitioner()))
-                .process(() -> new ConflictMatchProcessor(settings, conflictRules),
-                        Named.as(TopologyNames.MATCH_CONFLICTS),
-                        TopologyNames.PRESSING_POSITIONS_STORE, TopologyNames.RESISTING_POSITIONS_STORE)
+                .filter((itemId, item) -> StoryFold.matters(item), Named.as(TopologyNames.KEEP_CONFLICT_RELEVANT))
+                .map((itemId, item) -> KeyValue.pair(item.getStoryId(), StoryFold.slim(item)),
+                        Named.as(TopologyNames.TO_STORY_REPORTS))
+                .repartition(Repartitioned.with(serdes.key(), serdes.enrichedNewsItem())
+                        .withName(TopologyNames.STORY_REPORT_REPARTITION))
+                .process(() -> new StoryProcessor(settings), Named.as(TopologyNames.UPDATE_STORIES),
+                        TopologyNames.STORIES_STORE)
+                .flatMap((storyId, story) -> byTopic(story), Named.as(TopologyNames.TO_TOPIC_SHARDS))
+                .repartition(Repartitioned.with(serdes.key(), serdes.storyState())
+                        .withName(TopologyNames.STORY_SUMMARY_REPARTITION))
+                .process(() -> new StoryMatchProcessor(settings, storyConflicts), Named.as(TopologyNames.MATCH_STORIES),
+                        TopologyNames.TOPIC_STORIES_STORE)
                 .repartition(Repartitioned.with(serdes.key(), serdes.policyConflict())
                         .withName(TopologyNames.CONFLICT_OBSERVATION_REPARTITION))
-                .process(() -> new ConflictAggregateProcessor(settings.conflictRetention()),
-                        Named.as(TopologyNames.AGGREGATE_CONFLICTS),
+                .process(() -> new ConflictAggregateProcessor(settings), Named.as(TopologyNames.AGGREGATE_CONFLICTS),
                         TopologyNames.CONFLICTS_STORE);
 
         updates.mapValues(ConflictUpdate::conflict, Named.as(TopologyNames.CONFLICT_STATES))
                 .to(Topics.POLICY_CONFLICTS, Produced.with(serdes.key(), serdes.policyConflict())
                         .withName(TopologyNames.SINK_CONFLICTS));
-        updates.filter((conflictId, update) -> update.isNew(), Named.as(TopologyNames.TO_ALERTS + "-new-only"))
+        updates.filter((conflictId, update) -> update.isNew(), Named.as(TopologyNames.NEW_CONFLICTS_ONLY))
                 .mapValues(update -> ConflictAlerts.newConflict(update.conflict()), Named.as(TopologyNames.TO_ALERTS))
                 .to(Topics.POLICY_ALERTS, Produced.with(serdes.key(), serdes.conflictAlert())
                         .withName(TopologyNames.SINK_ALERTS));
@@ -119,25 +129,29 @@ public final class PolicyRadarTopology {
         return builder.build();
     }
 
-    private static StoreBuilder<WindowStore<String, ConflictParty>> positionStore(
-            String name, PipelineSerdes serdes, DetectionSettings settings) {
-        return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(name, settings.conflictRetention(), EVENT_STAMP, false),
-                serdes.key(), serdes.conflictParty())
-                .withLoggingEnabled(APPEND_TIME_CHANGELOG);
+    /** One record per policy topic the story takes a pressing or resisting position on: where it is matched. */
+    private static List<KeyValue<String, StoryState>> byTopic(StoryState story) {
+        return story.getParties().stream()
+                .map(party -> party.getPosition().getTopic().name())
+                .distinct()
+                .sorted()
+                .map(topic -> KeyValue.pair(topic, story))
+                .toList();
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> values,
+                                                                           PipelineSerdes serdes) {
+        // caching folds the many updates of one story between two commits into one changelog write
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), serdes.key(), values)
+                .withCachingEnabled();
     }
 
     private static StoreBuilder<WindowStore<String, EnrichedNewsItem>> itemStore(
             PipelineSerdes serdes, DetectionSettings settings) {
         return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TopologyNames.ITEMS_STORE, settings.conflictRetention(), EVENT_STAMP,
+                Stores.persistentWindowStore(TopologyNames.ITEMS_STORE, settings.stateRetention(), EVENT_STAMP,
                         false),
                 serdes.key(), serdes.enrichedNewsItem())
                 .withLoggingEnabled(APPEND_TIME_CHANGELOG);
-    }
-
-    private static StoreBuilder<KeyValueStore<String, PolicyConflict>> conflictStore(PipelineSerdes serdes) {
-        return Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TopologyNames.CONFLICTS_STORE), serdes.key(), serdes.policyConflict());
     }
 }

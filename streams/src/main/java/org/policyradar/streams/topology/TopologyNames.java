@@ -13,16 +13,27 @@ public final class TopologyNames {
     /** Window store of the enriched items by item id (stamped with event time), for interactive queries. */
     public static final String ITEMS_STORE = "enriched-items";
     public static final String STORE_ITEMS = "store-enriched-items";
-    public static final String TO_CONFLICT_CANDIDATES = "to-conflict-candidates";
-    public static final String CONFLICT_CANDIDATE_REPARTITION = "conflict-candidates";
-    public static final String MATCH_CONFLICTS = "match-conflicts";
-    public static final String PRESSING_POSITIONS_STORE = "pressing-positions";
-    public static final String RESISTING_POSITIONS_STORE = "resisting-positions";
+    /** Keeps only items with a pressing or resisting position: the others never take part in a conflict. */
+    public static final String KEEP_CONFLICT_RELEVANT = "keep-conflict-relevant";
+    public static final String TO_STORY_REPORTS = "to-story-reports";
+    /** Repartition of slimmed items by story id. */
+    public static final String STORY_REPORT_REPARTITION = "story-reports";
+    public static final String UPDATE_STORIES = "update-stories";
+    /** Key-value store of the state of every open story, by story id. */
+    public static final String STORIES_STORE = "stories";
+    public static final String TO_TOPIC_SHARDS = "to-topic-shards";
+    /** Repartition of changed story summaries by policy topic, where stories meet their opponents. */
+    public static final String STORY_SUMMARY_REPARTITION = "story-summaries";
+    public static final String MATCH_STORIES = "match-stories";
+    /** Key-value store of the coarse state of every open story, by {@code topic|storyId}. */
+    public static final String TOPIC_STORIES_STORE = "topic-stories";
     public static final String CONFLICT_OBSERVATION_REPARTITION = "conflict-observations";
     public static final String AGGREGATE_CONFLICTS = "aggregate-conflicts";
+    /** Key-value store of the latest state of every conflict, by conflict id (queried by the HTTP API). */
     public static final String CONFLICTS_STORE = "conflicts";
     public static final String CONFLICT_STATES = "conflict-states";
     public static final String SINK_CONFLICTS = "policy-conflicts-sink";
+    public static final String NEW_CONFLICTS_ONLY = "new-conflicts-only";
     public static final String TO_ALERTS = "to-alerts";
     public static final String SINK_ALERTS = "policy-alerts-sink";
 

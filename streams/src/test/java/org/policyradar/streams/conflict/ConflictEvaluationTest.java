@@ -31,13 +31,8 @@ import org.policyradar.streams.story.StorySignature;
  */
 class ConflictEvaluationTest {
 
-    /**
-     * The corpus spans 51 hours from here. Story windows are aligned on the epoch and this is the start of one,
-     * so all of it lies in one window; what a window boundary does to a story is StoryTest's business.
-     */
+    /** The corpus spans 51 hours from here. */
     private static final Instant START = Instant.parse("2026-01-25T00:00:00Z");
-    /** The topology's default story window. */
-    private static final Duration STORY_WINDOW = org.policyradar.streams.topology.DetectionSettings.DEFAULTS.storyWindow();
     private static RuleSet rules;
     private static Enricher enricher;
 
@@ -140,7 +135,7 @@ class ConflictEvaluationTest {
                 } else if (found) {
                     wronglyTogether++;
                     merged.add(a + "/" + b);
-                    // stories are keyed by signature and window, so only same-signature articles may share one
+                    // stories are keyed by signature, so only same-signature articles may share one
                     assertThat(StorySignature.of(enriched.get(a).getPositions()))
                             .as("signature of %s and %s, merged into one story", a, b)
                             .isEqualTo(StorySignature.of(enriched.get(b).getPositions()));
@@ -160,7 +155,7 @@ class ConflictEvaluationTest {
             Instant published = START.plus(Duration.ofMinutes(30L * (item.line() - 1L)));
             List<PolicyPosition> positions = enricher.positionsOf(null, item.text());
             String text = Enricher.analysedText(null, item.text());
-            String storyId = StoryIds.of(positions, item.id(), published, STORY_WINDOW);
+            String storyId = StoryIds.of(positions, item.id());
             enriched.put(item.id(), EnrichedNewsItem.newBuilder()
                     .setItemId(item.id())
                     .setStoryId(storyId)

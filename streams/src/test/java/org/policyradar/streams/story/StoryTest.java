@@ -2,8 +2,6 @@ package org.policyradar.streams.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.policyradar.avro.PolicyPosition;
@@ -12,8 +10,6 @@ import org.policyradar.streams.enrich.RuleSet;
 
 class StoryTest {
 
-    private static final Instant T = Instant.parse("2026-01-27T10:00:00Z");
-    private static final Duration WINDOW = Duration.ofDays(3);
     private final Enricher enricher = new Enricher(RuleSet.loadDefault());
 
     @Test
@@ -39,33 +35,24 @@ class StoryTest {
         List<PolicyPosition> second = enricher.positionsOf(null,
                 "Denver will not honor detainers from ICE unless a judge signs a warrant, Mayor Mike Johnston said.");
 
-        assertThat(StoryIds.of(first, "a", T, WINDOW)).isEqualTo(StoryIds.of(second, "b", T.plusSeconds(7200), WINDOW));
+        assertThat(StoryIds.of(first, "a")).isEqualTo(StoryIds.of(second, "b"));
     }
 
     @Test
-    void shouldSeparateTheSameSignatureInAnotherWindow() {
-        List<PolicyPosition> positions = enricher.positionsOf(null,
-                "Denver Mayor Mike Johnston said the city will not honor ICE detainers without a judicial warrant.");
-
-        assertThat(StoryIds.of(positions, "a", T, WINDOW))
-                .isNotEqualTo(StoryIds.of(positions, "b", T.plus(WINDOW), WINDOW));
-    }
-
-    @Test
-    void shouldSeparateOtherActorsInTheSameWindow() {
+    void shouldSeparateOtherActors() {
         List<PolicyPosition> denver = enricher.positionsOf(null,
                 "Denver Mayor Mike Johnston said the city will not honor ICE detainers without a judicial warrant.");
         List<PolicyPosition> chicago = enricher.positionsOf(null,
                 "Chicago Mayor Brandon Johnson said the city will not honor ICE detainers without a judicial warrant.");
 
-        assertThat(StoryIds.of(denver, "a", T, WINDOW)).isNotEqualTo(StoryIds.of(chicago, "b", T, WINDOW));
+        assertThat(StoryIds.of(denver, "a")).isNotEqualTo(StoryIds.of(chicago, "b"));
     }
 
     @Test
     void shouldGiveAnItemWithoutAPositionAStoryOfItsOwn() {
-        assertThat(StoryIds.of(List.of(), "a", T, WINDOW))
+        assertThat(StoryIds.of(List.of(), "a"))
                 .startsWith("story-")
-                .isEqualTo(StoryIds.of(List.of(), "a", T.plusSeconds(99_999), WINDOW))
-                .isNotEqualTo(StoryIds.of(List.of(), "b", T, WINDOW));
+                .isEqualTo(StoryIds.of(List.of(), "a"))
+                .isNotEqualTo(StoryIds.of(List.of(), "b"));
     }
 }

@@ -35,7 +35,7 @@ import org.policyradar.topics.Topics;
 class EnrichedItemStoreTest {
 
     private static final DetectionSettings SETTINGS =
-            new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2), Duration.ofDays(3));
+            new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
     private static SchemaRegistryServer registry;
     private static RuleSet rules;
 
@@ -115,7 +115,7 @@ class EnrichedItemStoreTest {
     @Test
     void shouldForgetAnItemOnceStreamTimeIsPastTheConflictRetention() {
         publish(item("nypd-1", NYPD_REFUSAL, T0));
-        Duration retention = SETTINGS.conflictRetention();
+        Duration retention = SETTINGS.stateRetention();
 
         publish(item("doj-late", DOJ_ORDER, T0.plus(retention).plus(Duration.ofDays(1))));
 

@@ -15,6 +15,7 @@ final class NewsItems {
     static final String NYPD_REFUSAL = "An NYPD memo tells officers not to assist federal immigration agents.";
     static final String NYPD_REFUSAL_OTHER_OUTLET = "In a memo, the NYPD told its officers not to assist federal "
             + "immigration agents.";
+    static final String CHICAGO_REFUSAL = "Chicago's mayor said city police will not cooperate with ICE detainers.";
     static final String DHS_ORDER = "The Department of Homeland Security directed ICE to expand arrests nationwide "
             + "and ordered agents to press local jails to honor detainers.";
 

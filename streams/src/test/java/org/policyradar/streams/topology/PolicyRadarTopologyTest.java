@@ -1,6 +1,7 @@
 package org.policyradar.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.policyradar.streams.topology.NewsItems.CHICAGO_REFUSAL;
 import static org.policyradar.streams.topology.NewsItems.DHS_ORDER;
 import static org.policyradar.streams.topology.NewsItems.DOJ_ORDER;
 import static org.policyradar.streams.topology.NewsItems.NYPD_REFUSAL;
@@ -12,6 +13,7 @@ import static org.policyradar.streams.topology.NewsItems.item;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,6 +38,7 @@ import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
+import org.policyradar.avro.StoryArticle;
 import org.policyradar.registry.server.InMemorySchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.RuleSet;
@@ -45,7 +48,7 @@ import org.policyradar.topics.Topics;
 class PolicyRadarTopologyTest {
 
     private static final DetectionSettings SETTINGS =
-            new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2), Duration.ofDays(3));
+            new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
     private static SchemaRegistryServer registry;
     private static RuleSet rules;
 
@@ -171,18 +174,18 @@ class PolicyRadarTopologyTest {
     @Test
     void shouldNotPairTwoLocalPositions() {
         publish(item("nypd-1", NYPD_REFUSAL, T0));
-        publish(item("chi-1", "Chicago's mayor said city police will not cooperate with ICE detainers.",
-                T0.plus(Duration.ofHours(1))));
+        publish(item("chi-1", CHICAGO_REFUSAL, T0.plus(Duration.ofHours(1))));
 
         assertThat(conflicts.isEmpty()).isTrue();
     }
 
     @Test
-    void shouldPairPositionsExactlyAtTheEdgeOfTheWindowButNotBeyondIt() {
+    void shouldPairStoriesWhosePeriodsMeetAtTheLastDayOfTheWindowButNotAfter() {
+        // the DOJ story is in force until the end of its day plus the 30-day window: up to 2025-03-05T23:59:59.999Z
+        Instant endOfPeriod = Instant.parse("2025-03-06T00:00:00Z");
         publish(item("doj-1", DOJ_ORDER, T0));
-        publish(item("nypd-edge", NYPD_REFUSAL, T0.plus(SETTINGS.conflictWindow())));
-        publish(item("nypd-beyond", "Officers of the NYPD were told in a memo not to help federal immigration "
-                + "enforcement in any way.", T0.plus(SETTINGS.conflictWindow()).plusMillis(1)));
+        publish(item("nypd-edge", NYPD_REFUSAL, endOfPeriod.minusMillis(1)));
+        publish(item("chi-beyond", CHICAGO_REFUSAL, endOfPeriod));
 
         assertThat(conflicts.readValuesToList())
                 .extracting(conflict -> conflict.getResisting().getItemId())
@@ -200,9 +203,13 @@ class PolicyRadarTopologyTest {
 
         assertThat(states).hasSize(2);
         assertThat(states.get(1).key()).isEqualTo(states.get(0).key());
-        assertThat(states.get(1).value().getArticleIds()).containsExactly("doj-1", "nypd-1", "nypd-2");
-        assertThat(states.get(1).value().getEvidenceCount()).isEqualTo(3);
-        assertThat(states.get(1).value().getResisting().getItemId()).isEqualTo("nypd-1");
+        PolicyConflict latest = states.get(1).value();
+        assertThat(latest.getArticleIds()).containsExactly("doj-1", "nypd-1", "nypd-2");
+        assertThat(latest.getResistingStory().getArticleCount()).isEqualTo(2);
+        assertThat(latest.getPressingStory().getArticleCount()).isEqualTo(1);
+        assertThat(latest.getResistingStory().getReports()).extracting(StoryArticle::getItemId)
+                .containsExactly("nypd-1", "nypd-2");
+        assertThat(latest.getResisting().getItemId()).isEqualTo("nypd-1");
         assertThat(raised).singleElement().satisfies(alert -> {
             assertThat(alert.getKind()).isEqualTo(AlertKind.NEW_CONFLICT);
             assertThat(alert.getConflictId()).isEqualTo(states.get(0).key());
@@ -210,13 +217,44 @@ class PolicyRadarTopologyTest {
     }
 
     @Test
-    void shouldNotChangeAConflictWhenTheSameArticleIsDeliveredAgain() {
+    void shouldRewriteAConflictOnlyWhenACountDoublesOnceTheEarliestTenAreKnown() {
         publish(item("doj-1", DOJ_ORDER, T0));
-        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofHours(1))));
+        for (int i = 1; i <= 11; i++) {
+            publish(item("nypd-" + i, NYPD_REFUSAL, T0.plus(Duration.ofMinutes(i))));
+        }
+        conflicts.readValuesToList();
+        // reports 12 to 15 are later than the ten representatives and leave the count at 8
+        for (int i = 12; i <= 15; i++) {
+            publish(item("nypd-" + i, NYPD_REFUSAL, T0.plus(Duration.ofMinutes(i))));
+        }
+        assertThat(conflicts.isEmpty()).isTrue();
+
+        publish(item("nypd-16", NYPD_REFUSAL, T0.plus(Duration.ofMinutes(16))));
+
+        assertThat(conflicts.readValuesToList()).singleElement()
+                .satisfies(c -> assertThat(c.getResistingStory().getArticleCount()).isEqualTo(16));
+        assertThat(alerts.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldAcceptAHeadlineOnlyItemAndReadItsHeadline() {
+        publish(aNewsItem().setId("doj-title").setHeadline(DOJ_ORDER).setText("").build());
         publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofHours(1))));
 
-        assertThat(conflicts.readValuesToList()).hasSize(1);
-        assertThat(alerts.readValuesToList()).hasSize(1);
+        assertThat(enriched.readValuesToList()).extracting(EnrichedNewsItem::getItemId)
+                .containsExactly("doj-title", "nypd-1");
+        assertThat(conflicts.readValue().getPressing().getItemId()).isEqualTo("doj-title");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSendAnItemWithAHeadlineOverTheLimitToTheDeadLetterTopicAndGoOn() {
+        publish(aNewsItem().setId("huge-title").setHeadline("A".repeat(700_000)).build());
+        publish(item("nypd-1", NYPD_REFUSAL, T0));
+
+        assertThat(header(deadLetters.readRecord(), "__streams.errors.message"))
+                .contains("huge-title").contains("700000 characters of headline");
+        assertThat(enriched.readValuesToList()).extracting(EnrichedNewsItem::getItemId).containsExactly("nypd-1");
     }
 
     @Test
@@ -236,7 +274,7 @@ class PolicyRadarTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
 
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("blank-1");
-        assertThat(header(dead, "__streams.errors.message")).contains("blank-1").contains("no text");
+        assertThat(header(dead, "__streams.errors.message")).contains("blank-1").contains("no text and no headline");
         assertThat(enriched.isEmpty()).isTrue();
     }
 
@@ -248,12 +286,22 @@ class PolicyRadarTopologyTest {
     }
 
     @Test
-    void shouldSendAPositionLaterThanTheGracePeriodToTheDeadLetterTopic() {
+    void shouldSendAnItemOlderThanTheRetentionToTheDeadLetterTopicSayingSo() {
         publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofDays(10))));
+        publish(item("doj-old", DOJ_ORDER, T0));
+
+        assertThat(header(deadLetters.readRecord(), "__streams.errors.message"))
+                .contains("doj-old").contains("more than the retention of 2 days behind stream time");
+        assertThat(conflicts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldFindTheConflictOfAnItemLateByLessThanTheRetention() {
+        publish(item("nypd-1", NYPD_REFUSAL, T0.plus(Duration.ofDays(1))));
         publish(item("doj-late", DOJ_ORDER, T0));
 
-        assertThat(header(deadLetters.readRecord(), "__streams.errors.message")).contains("late record");
-        assertThat(conflicts.isEmpty()).isTrue();
+        assertThat(conflicts.readValue().getPressing().getItemId()).isEqualTo("doj-late");
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String name) {

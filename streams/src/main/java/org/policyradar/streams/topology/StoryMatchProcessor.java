@@ -1,0 +1,104 @@
+package org.policyradar.streams.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.policyradar.avro.PolicyConflict;
+import org.policyradar.avro.PolicyTopic;
+import org.policyradar.avro.StoryState;
+import org.policyradar.streams.conflict.StoryConflicts;
+
+/**
+ * Matches a changed story against the open stories of one policy topic (key: the topic): every pressing and
+ * resisting pair whose periods meet gives its conflict, a pure function of the two stories' coarse states. All
+ * stories of a topic meet in one task, so each conflict id has exactly one writer and its updates stay in order.
+ * A story is matched only when its coarse view changed (see {@link StoryProcessor}), so the cost grows with the
+ * number of stories and of their changes, not with the number of articles.
+ *
+ * <p>Store keys: {@code <topic>|<storyId>}; a story with positions on two topics is kept under both. The task
+ * also keeps its stories decoded in memory, loaded from the store when the task starts: a match reads every open
+ * story of its topic, and decoding each from the store every time was most of the matching cost. The store
+ * stays the source of truth (this processor is its only writer, and a restarted or revived task reloads it).
+ */
+final class StoryMatchProcessor implements Processor<String, StoryState, String, PolicyConflict> {
+
+    private final DetectionSettings settings;
+    private final StoryConflicts conflicts;
+    private ProcessorContext<String, PolicyConflict> context;
+    private KeyValueStore<String, StoryState> stories;
+    private final Map<PolicyTopic, Map<String, StoryState>> decoded = new EnumMap<>(PolicyTopic.class);
+
+    StoryMatchProcessor(DetectionSettings settings, StoryConflicts conflicts) {
+        this.settings = settings;
+        this.conflicts = conflicts;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, PolicyConflict> context) {
+        this.context = context;
+        this.stories = context.getStateStore(TopologyNames.TOPIC_STORIES_STORE);
+        decoded.clear();
+        try (KeyValueIterator<String, StoryState> all = stories.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, StoryState> entry = all.next();
+                PolicyTopic topic = PolicyTopic.valueOf(entry.key.substring(0, entry.key.indexOf('|')));
+                decoded.computeIfAbsent(topic, t -> new TreeMap<>())
+                        .put(entry.value.getSummary().getStoryId(), entry.value);
+            }
+        }
+        context.schedule(StoryProcessor.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
+    }
+
+    @Override
+    public void process(Record<String, StoryState> record) {
+        PolicyTopic topic = PolicyTopic.valueOf(record.key());
+        StoryState story = record.value();
+        String storyId = story.getSummary().getStoryId();
+        stories.put(prefix(topic) + storyId, story);
+        Map<String, StoryState> open = decoded.computeIfAbsent(topic, t -> new TreeMap<>());
+        open.put(storyId, story);
+        for (StoryState other : open.values()) {
+            forward(conflicts.between(topic, story, other), record);
+            forward(conflicts.between(topic, other, story), record);
+        }
+    }
+
+    private void forward(Optional<PolicyConflict> conflict, Record<String, StoryState> cause) {
+        conflict.ifPresent(c -> context.forward(new Record<>(c.getConflictId(), c, cause.timestamp())));
+    }
+
+    private static String prefix(PolicyTopic topic) {
+        return topic.name() + "|";
+    }
+
+    private void sweep(long streamTime) {
+        Instant horizon = Instant.ofEpochMilli(streamTime).minus(settings.stateRetention());
+        List<String> ended = new ArrayList<>();
+        try (KeyValueIterator<String, StoryState> all = stories.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, StoryState> entry = all.next();
+                if (entry.value.getSummary().getLastSeen().isBefore(horizon)) {
+                    ended.add(entry.key);
+                }
+            }
+        }
+        ended.forEach(key -> {
+            stories.delete(key);
+            Map<String, StoryState> open = decoded.get(PolicyTopic.valueOf(key.substring(0, key.indexOf('|'))));
+            if (open != null) {
+                open.remove(key.substring(key.indexOf('|') + 1));
+            }
+        });
+    }
+}
