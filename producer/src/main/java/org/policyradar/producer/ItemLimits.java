@@ -1,36 +1,25 @@
 package org.policyradar.producer;
 
 import java.util.Map;
+import org.policyradar.topics.NewsItemLimits;
 
 /**
- * The size limits every news item keeps, checked by the producer after normalisation (an item over any of them is
- * reported like a bad line, {@code FILE:LINE: reason} or {@code FEED: entry N: reason}, and skipped). Lengths are
- * in UTF-16 chars ({@link String#length()}), so that a worst-case item, every field at its limit and every char
- * three UTF-8 bytes, stays well under Kafka's default {@code max.request.size} of 1 MiB, also once the topology has
- * copied the headline and text into its outputs. The Streams side checks the same numbers again in validation.
+ * The producer's check of {@link NewsItemLimits}, after normalisation: an item over any of them is reported like a
+ * bad line ({@code FILE:LINE: reason} or {@code FEED: entry N: reason}) and skipped. The Streams side checks the
+ * same numbers again in validation.
  */
 public final class ItemLimits {
 
-    /** The longest item text: 65,536 chars, as the topology's validation allows. */
-    public static final int MAX_TEXT_CHARS = 64 * 1024;
-    /** The longest headline (title): 1,024 chars; real headlines are under 300. */
-    public static final int MAX_HEADLINE_CHARS = 1024;
-    /** The longest url: 2,048 chars, the limit search engines and sitemaps use. */
-    public static final int MAX_URL_CHARS = 2048;
-    /** The longest source name: 256 chars. */
-    public static final int MAX_SOURCE_CHARS = 256;
-    /** The longest id given with an item (ids the producer makes are 32 hex chars): 256 chars. */
-    public static final int MAX_ID_CHARS = 256;
-    /** The longest language tag: 35 chars, the longest BCP 47 tag in practical use. */
-    public static final int MAX_LANGUAGE_CHARS = 35;
-    /** At most this many attributes: 64. */
-    public static final int MAX_ATTRIBUTES = 64;
-    /** The longest attribute name: 128 chars. */
-    public static final int MAX_ATTRIBUTE_NAME_CHARS = 128;
-    /** The longest attribute value: 4,096 chars. */
-    public static final int MAX_ATTRIBUTE_VALUE_CHARS = 4096;
-    /** All attribute names and values together: at most 16,384 chars. */
-    public static final int MAX_ATTRIBUTES_TOTAL_CHARS = 16 * 1024;
+    public static final int MAX_TEXT_CHARS = NewsItemLimits.MAX_TEXT_CHARS;
+    public static final int MAX_HEADLINE_CHARS = NewsItemLimits.MAX_HEADLINE_CHARS;
+    public static final int MAX_URL_CHARS = NewsItemLimits.MAX_URL_CHARS;
+    public static final int MAX_SOURCE_CHARS = NewsItemLimits.MAX_SOURCE_CHARS;
+    public static final int MAX_ID_CHARS = NewsItemLimits.MAX_ID_CHARS;
+    public static final int MAX_LANGUAGE_CHARS = NewsItemLimits.MAX_LANGUAGE_CHARS;
+    public static final int MAX_ATTRIBUTES = NewsItemLimits.MAX_ATTRIBUTES;
+    public static final int MAX_ATTRIBUTE_NAME_CHARS = NewsItemLimits.MAX_ATTRIBUTE_NAME_CHARS;
+    public static final int MAX_ATTRIBUTE_VALUE_CHARS = NewsItemLimits.MAX_ATTRIBUTE_VALUE_CHARS;
+    public static final int MAX_ATTRIBUTES_TOTAL_CHARS = NewsItemLimits.MAX_ATTRIBUTES_TOTAL_CHARS;
 
     private ItemLimits() {
     }

@@ -34,9 +34,9 @@ class ItemLimitsTest {
     void shouldReportAHeadlineOverTheLimitAsABadLine() {
         TestNews.Run run = jsonAround(aJsonLine().with("headline", "h".repeat(ItemLimits.MAX_HEADLINE_CHARS + 1)));
 
-        assertOnlyLineTwoRefused(run, "headline is 1025 characters long, more than the limit of 1024");
+        assertOnlyLineTwoRefused(run, "headline is 1001 characters long, more than the limit of 1000");
         assertThat(run.badLines.get(0)).hasToString(
-                "wire.jsonl:2: headline is 1025 characters long, more than the limit of 1024");
+                "wire.jsonl:2: headline is 1001 characters long, more than the limit of 1000");
     }
 
     @Test
@@ -110,7 +110,7 @@ class ItemLimitsTest {
         }
 
         assertOnlyLineTwoRefused(jsonAround(line),
-                "attributes are 20455 characters in all, more than the limit of 16384");
+                "attributes are 20455 characters in all, more than the limit of 8000");
     }
 
     @Test
@@ -139,7 +139,7 @@ class ItemLimitsTest {
         assertThat(run.badLines).singleElement().satisfies(bad -> {
             assertThat(bad.input()).isEqualTo("wire.rss");
             assertThat(bad.reason()).isEqualTo("entry 1 (guid huge-1): headline is 716799 characters long, "
-                    + "more than the limit of 1024");
+                    + "more than the limit of 1000");
         });
         assertThat(run.summary).isEqualTo(new IngestSummary(2, 1, 1, 0, false));
     }
@@ -154,7 +154,7 @@ class ItemLimitsTest {
 
         assertThat(run.items).isEmpty();
         assertThat(run.badLines).singleElement().extracting(BadLine::reason)
-                .isEqualTo("entry 1 (guid long-1): text is 99999 characters long, more than the limit of 65536");
+                .isEqualTo("entry 1 (guid long-1): text is 99999 characters long, more than the limit of 16000");
         assertThat(new String(feed, StandardCharsets.UTF_8)).contains("word word");
     }
 }

@@ -13,29 +13,25 @@ import org.policyradar.avro.PolicyPosition;
 import org.policyradar.streams.enrich.Enricher;
 import org.policyradar.streams.story.Bounded;
 import org.policyradar.streams.story.StoryIds;
+import org.policyradar.topics.NewsItemLimits;
 
 /**
  * Validates a news item, finds its policy positions and gives it its story (a pure function of the item, see
  * {@link StoryIds}, so that replays at any scale agree).
  *
  * <p>Validation refuses (to the dead-letter topic, with the reason) what no news item is: no id, neither headline
- * nor text, no event time, or a field over its limit below. The limits keep every record the topology derives from
+ * nor text, no event time, or a field over its limit ({@link NewsItemLimits}, the producer's too). The limits keep every record the topology derives from
  * an item far below the broker's record limit; a headline-only item is valid, its headline is its text.
  */
 final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, EnrichedNewsItem> {
 
-    /** Longest text: a long article (some 2,500 words); more is a whole feed in one record or a blob. */
-    static final int MAX_TEXT_CHARS = 16_000;
-    /** Longest headline: real ones are under 200 characters. */
-    static final int MAX_HEADLINE_CHARS = 1_000;
-    /** Longest url (the common browser and crawler limit). */
-    static final int MAX_URL_CHARS = 2_048;
-    /** Longest source name and id. */
-    static final int MAX_SOURCE_CHARS = 200;
-    static final int MAX_ID_CHARS = 200;
-    /** At most this many attributes, of at most this many characters in all (keys and values). */
-    static final int MAX_ATTRIBUTES = 64;
-    static final int MAX_ATTRIBUTE_CHARS = 8_000;
+    static final int MAX_TEXT_CHARS = NewsItemLimits.MAX_TEXT_CHARS;
+    static final int MAX_HEADLINE_CHARS = NewsItemLimits.MAX_HEADLINE_CHARS;
+    static final int MAX_URL_CHARS = NewsItemLimits.MAX_URL_CHARS;
+    static final int MAX_SOURCE_CHARS = NewsItemLimits.MAX_SOURCE_CHARS;
+    static final int MAX_ID_CHARS = NewsItemLimits.MAX_ID_CHARS;
+    static final int MAX_ATTRIBUTES = NewsItemLimits.MAX_ATTRIBUTES;
+    static final int MAX_ATTRIBUTE_CHARS = NewsItemLimits.MAX_ATTRIBUTES_TOTAL_CHARS;
 
     /**
      * How far an item's event time may lie after the timestamp of its record on news.items.v1 (the producer's
