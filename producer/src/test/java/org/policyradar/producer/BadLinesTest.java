@@ -215,15 +215,18 @@ class BadLinesTest {
     }
 
     @Test
-    void shouldAcceptALineOfExactlyTheLimit() {
+    void shouldPassALineOfExactlyTheLimitOnToTheItemLimitsAndRefuseALongerOneAsALine() {
         String longest = "y".repeat(IngestOptions.DEFAULT_MAX_LINE_BYTES);
+        String withinItemLimits = "y".repeat(ItemLimits.MAX_TEXT_CHARS);
 
         TestNews.Run run = ingest("news.txt", bytes(utf8Lines(longest), (longest + "y\r\n").getBytes(
-                StandardCharsets.UTF_8), (longest + "\r\n").getBytes(StandardCharsets.UTF_8)));
+                StandardCharsets.UTF_8), utf8Lines(withinItemLimits)));
 
-        assertThat(run.texts()).containsExactly(longest);
-        assertThat(run.badLines).extracting(BadLine::lineNumber).containsExactly(2L);
-        assertThat(run.summary.duplicates()).isEqualTo(1);
+        assertThat(run.texts()).containsExactly(withinItemLimits);
+        assertThat(run.badLines).containsExactly(
+                new BadLine("news.txt", 1, "text is " + longest.length() + " characters long, more than the limit of "
+                        + ItemLimits.MAX_TEXT_CHARS),
+                new BadLine("news.txt", 2, "line is longer than 65536 bytes (65538 bytes)"));
     }
 
     @Test

@@ -73,8 +73,8 @@ class ItemLimitsTest {
         assertThat(run.texts()).containsExactly(AFTER);
         assertThat(run.badLines).containsExactly(
                 new BadLine("wire.jsonl", 1, "url is 2068 characters long, more than the limit of 2048"),
-                new BadLine("wire.jsonl", 2, "source is 257 characters long, more than the limit of 256"),
-                new BadLine("wire.jsonl", 3, "id is 257 characters long, more than the limit of 256"),
+                new BadLine("wire.jsonl", 2, "source is 201 characters long, more than the limit of 200"),
+                new BadLine("wire.jsonl", 3, "id is 201 characters long, more than the limit of 200"),
                 new BadLine("wire.jsonl", 4, "language is 36 characters long, more than the limit of 35"));
     }
 

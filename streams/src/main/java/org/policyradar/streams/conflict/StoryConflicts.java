@@ -85,7 +85,9 @@ public final class StoryConflicts {
 
     private PolicyConflict conflictOf(PolicyTopic topic, Best best, StorySummary p, StorySummary r) {
         Instant firstSeen = p.getFirstSeen().isAfter(r.getFirstSeen()) ? p.getFirstSeen() : r.getFirstSeen();
-        Instant lastSeen = p.getLastSeen().isAfter(r.getLastSeen()) ? p.getLastSeen() : r.getLastSeen();
+        Instant lastDay = p.getLastSeen().isAfter(r.getLastSeen()) ? p.getLastSeen() : r.getLastSeen();
+        // the stories' last times are day starts; a reader must never see a conflict last seen before it began
+        Instant lastSeen = lastDay.isAfter(firstSeen) ? lastDay : firstSeen;
         PolicyConflict conflict = build(topic, best, p, r, firstSeen, lastSeen);
         // by the caps of StoryFold a conflict stays far below the bound; should adversarial input still reach
         // it, representative articles go first, the latest first (a pure function of the states, like the rest)
