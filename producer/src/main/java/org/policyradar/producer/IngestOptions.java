@@ -50,14 +50,6 @@ public final class IngestOptions {
         return new Builder();
     }
 
-    /** A builder that starts from these options. */
-    public Builder toBuilder() {
-        return new Builder()
-                .format(format).strict(strict).clock(clock).reporter(reporter)
-                .progress(progress, progressEvery).maxLineBytes(maxLineBytes).maxNestingDepth(maxNestingDepth)
-                .maxFeedBytes(maxFeedBytes);
-    }
-
     /** The forced format, or {@link InputFormat#AUTO} to decide per input. */
     public InputFormat format() {
         return format;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place that names the project's topics and the settings they are created with
- * (see DESIGN.md: news.items.v1 is kept forever as the replay source of truth,
- * policy.conflicts.v1 is compacted so it holds the latest state of every conflict).
+ * The one place that names the project's topics and the settings they are created with:
+ * news.items.v1 is kept forever as the replay source of truth, policy.conflicts.v1 is compacted so that it holds
+ * the latest state of every conflict, the other topics are time-based.
  */
 public final class Topics {
 
@@ -37,7 +37,7 @@ public final class Topics {
      */
     private static final String APPEND_TIME = "LogAppendTime";
 
-    /** Every topic of the pipeline, with the settings DESIGN.md gives it. */
+    /** Every topic of the pipeline, with the settings it is created with. */
     public static List<TopicSpec> all() {
         String timeBased = Long.toString(DEFAULT_RETENTION_MS);
         return List.of(

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -72,11 +71,6 @@ public class ClusterOptions {
     /** The Schema Registry URL to use. */
     public String schemaRegistryUrl() {
         return firstOf(schemaRegistry, SCHEMA_REGISTRY_URL_KEY, DEFAULT_SCHEMA_REGISTRY);
-    }
-
-    /** The {@code --kafka-config} file, if one was given. */
-    public Optional<Path> kafkaConfigFile() {
-        return Optional.ofNullable(kafkaConfig);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.policyradar.app.http.HttpServerOptions;
 import org.policyradar.app.http.PolicyRadarHttpServer;
 import org.policyradar.app.pipeline.ConflictWatcher;
 import org.policyradar.app.pipeline.ConflictFormat;

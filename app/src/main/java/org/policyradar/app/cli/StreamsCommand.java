@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.policyradar.app.http.HttpServerOptions;
 import org.policyradar.app.http.PolicyRadarHttpServer;
 import org.policyradar.app.pipeline.StreamsPipeline;
 import org.policyradar.streams.topology.StreamsRunner;

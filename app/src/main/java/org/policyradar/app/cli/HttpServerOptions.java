@@ -1,6 +1,7 @@
-package org.policyradar.app.http;
+package org.policyradar.app.cli;
 
 import java.util.Map;
+import org.policyradar.app.http.PolicyRadarHttpServer;
 import picocli.CommandLine.Option;
 
 /**
