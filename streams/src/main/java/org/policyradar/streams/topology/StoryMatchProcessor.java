@@ -14,9 +14,12 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.policyradar.avro.ConflictParty;
 import org.policyradar.avro.PolicyConflict;
+import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.StoryState;
+import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.conflict.StoryConflicts;
 
 /**
@@ -37,7 +40,28 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
     private final StoryConflicts conflicts;
     private ProcessorContext<String, PolicyConflict> context;
     private KeyValueStore<String, StoryState> stories;
-    private final Map<PolicyTopic, Map<String, StoryState>> decoded = new EnumMap<>(PolicyTopic.class);
+    private final Map<PolicyTopic, Map<String, OpenStory>> decoded = new EnumMap<>(PolicyTopic.class);
+
+    /**
+     * A decoded open story with whether it presses or resists on the topic it is kept under: a pair can only
+     * conflict when one side presses and the other resists, so the pairs that cannot are skipped without
+     * calling {@link StoryConflicts#between} (which would find no pair of positions and return empty).
+     */
+    private record OpenStory(StoryState state, boolean presses, boolean resists) {
+
+        static OpenStory of(PolicyTopic topic, StoryState state) {
+            boolean presses = false;
+            boolean resists = false;
+            for (ConflictParty party : state.getParties()) {
+                PolicyPosition position = party.getPosition();
+                if (position.getTopic() == topic) {
+                    presses |= ConflictRules.isPressing(position);
+                    resists |= ConflictRules.isResisting(position);
+                }
+            }
+            return new OpenStory(state, presses, resists);
+        }
+    }
 
     StoryMatchProcessor(DetectionSettings settings, StoryConflicts conflicts) {
         this.settings = settings;
@@ -54,7 +78,7 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
                 KeyValue<String, StoryState> entry = all.next();
                 PolicyTopic topic = PolicyTopic.valueOf(entry.key.substring(0, entry.key.indexOf('|')));
                 decoded.computeIfAbsent(topic, t -> new TreeMap<>())
-                        .put(entry.value.getSummary().getStoryId(), entry.value);
+                        .put(entry.value.getSummary().getStoryId(), OpenStory.of(topic, entry.value));
             }
         }
         context.schedule(StoryProcessor.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
@@ -66,11 +90,16 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
         StoryState story = record.value();
         String storyId = story.getSummary().getStoryId();
         stories.put(prefix(topic) + storyId, story);
-        Map<String, StoryState> open = decoded.computeIfAbsent(topic, t -> new TreeMap<>());
-        open.put(storyId, story);
-        for (StoryState other : open.values()) {
-            forward(conflicts.between(topic, story, other), record);
-            forward(conflicts.between(topic, other, story), record);
+        Map<String, OpenStory> open = decoded.computeIfAbsent(topic, t -> new TreeMap<>());
+        OpenStory changed = OpenStory.of(topic, story);
+        open.put(storyId, changed);
+        for (OpenStory other : open.values()) {
+            if (changed.presses() && other.resists()) {
+                forward(conflicts.between(topic, story, other.state()), record);
+            }
+            if (other.presses() && changed.resists()) {
+                forward(conflicts.between(topic, other.state(), story), record);
+            }
         }
     }
 
@@ -95,7 +124,7 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
         }
         ended.forEach(key -> {
             stories.delete(key);
-            Map<String, StoryState> open = decoded.get(PolicyTopic.valueOf(key.substring(0, key.indexOf('|'))));
+            Map<String, OpenStory> open = decoded.get(PolicyTopic.valueOf(key.substring(0, key.indexOf('|'))));
             if (open != null) {
                 open.remove(key.substring(key.indexOf('|') + 1));
             }
