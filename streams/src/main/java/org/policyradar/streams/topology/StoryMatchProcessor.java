@@ -1,7 +1,6 @@
 package org.policyradar.streams.topology;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -113,15 +112,7 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
 
     private void sweep(long streamTime) {
         Instant horizon = Instant.ofEpochMilli(streamTime).minus(settings.stateRetention());
-        List<String> ended = new ArrayList<>();
-        try (KeyValueIterator<String, StoryState> all = stories.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, StoryState> entry = all.next();
-                if (entry.value.getSummary().getLastSeen().isBefore(horizon)) {
-                    ended.add(entry.key);
-                }
-            }
-        }
+        List<String> ended = EndedStories.before(stories, horizon);
         ended.forEach(key -> {
             stories.delete(key);
             Map<String, OpenStory> open = decoded.get(PolicyTopic.valueOf(key.substring(0, key.indexOf('|'))));

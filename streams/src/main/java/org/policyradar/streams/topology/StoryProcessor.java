@@ -2,14 +2,11 @@ package org.policyradar.streams.topology;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.StoryState;
@@ -77,15 +74,7 @@ final class StoryProcessor implements Processor<String, EnrichedNewsItem, String
 
     private void sweep(long streamTime) {
         Instant horizon = Instant.ofEpochMilli(streamTime).minus(settings.stateRetention());
-        List<String> ended = new ArrayList<>();
-        try (KeyValueIterator<String, StoryState> all = stories.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, StoryState> entry = all.next();
-                if (entry.value.getSummary().getLastSeen().isBefore(horizon)) {
-                    ended.add(entry.key);
-                }
-            }
-        }
+        List<String> ended = EndedStories.before(stories, horizon);
         ended.forEach(stories::delete);
     }
 }
