@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.policyradar.avro.NewsItem;
+import org.policyradar.topics.NewsItemLimits;
 
 /** Every kind of bad line is reported with its line number and reason, and the good lines around it still count. */
 class BadLinesTest {
@@ -217,7 +218,7 @@ class BadLinesTest {
     @Test
     void shouldPassALineOfExactlyTheLimitOnToTheItemLimitsAndRefuseALongerOneAsALine() {
         String longest = "y".repeat(IngestOptions.DEFAULT_MAX_LINE_BYTES);
-        String withinItemLimits = "y".repeat(ItemLimits.MAX_TEXT_CHARS);
+        String withinItemLimits = "y".repeat(NewsItemLimits.MAX_TEXT_CHARS);
 
         TestNews.Run run = ingest("news.txt", bytes(utf8Lines(longest), (longest + "y\r\n").getBytes(
                 StandardCharsets.UTF_8), utf8Lines(withinItemLimits)));
@@ -225,7 +226,7 @@ class BadLinesTest {
         assertThat(run.texts()).containsExactly(withinItemLimits);
         assertThat(run.badLines).containsExactly(
                 new BadLine("news.txt", 1, "text is " + longest.length() + " characters long, more than the limit of "
-                        + ItemLimits.MAX_TEXT_CHARS),
+                        + NewsItemLimits.MAX_TEXT_CHARS),
                 new BadLine("news.txt", 2, "line is longer than 65536 bytes (65538 bytes)"));
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policyradar.avro.NewsItem;
+import org.policyradar.topics.NewsItemLimits;
 
 /** Every field of an item has a size limit; an item over one is reported like a bad line and skipped. */
 class ItemLimitsTest {
@@ -32,7 +33,7 @@ class ItemLimitsTest {
 
     @Test
     void shouldReportAHeadlineOverTheLimitAsABadLine() {
-        TestNews.Run run = jsonAround(aJsonLine().with("headline", "h".repeat(ItemLimits.MAX_HEADLINE_CHARS + 1)));
+        TestNews.Run run = jsonAround(aJsonLine().with("headline", "h".repeat(NewsItemLimits.MAX_HEADLINE_CHARS + 1)));
 
         assertOnlyLineTwoRefused(run, "headline is 1001 characters long, more than the limit of 1000");
         assertThat(run.badLines.get(0)).hasToString(
@@ -42,32 +43,32 @@ class ItemLimitsTest {
     @Test
     void shouldAcceptEveryFieldAtExactlyItsLimit() {
         Map<String, String> attributes = new LinkedHashMap<>();
-        for (int i = 0; i < ItemLimits.MAX_ATTRIBUTES - 1; i++) {
+        for (int i = 0; i < NewsItemLimits.MAX_ATTRIBUTES - 1; i++) {
             attributes.put("a" + i, "v");
         }
         TestNews.Run run = ingest("wire.jsonl", utf8Lines(aJsonLine()
-                .with("headline", "h".repeat(ItemLimits.MAX_HEADLINE_CHARS))
-                .with("url", "https://example.org/" + "u".repeat(ItemLimits.MAX_URL_CHARS - 20))
-                .with("source", "s".repeat(ItemLimits.MAX_SOURCE_CHARS))
-                .with("id", "i".repeat(ItemLimits.MAX_ID_CHARS))
-                .with("extra", "x".repeat(ItemLimits.MAX_ATTRIBUTE_VALUE_CHARS))
+                .with("headline", "h".repeat(NewsItemLimits.MAX_HEADLINE_CHARS))
+                .with("url", "https://example.org/" + "u".repeat(NewsItemLimits.MAX_URL_CHARS - 20))
+                .with("source", "s".repeat(NewsItemLimits.MAX_SOURCE_CHARS))
+                .with("id", "i".repeat(NewsItemLimits.MAX_ID_CHARS))
+                .with("extra", "x".repeat(NewsItemLimits.MAX_ATTRIBUTE_VALUE_CHARS))
                 .with("more", attributes)));
 
         assertThat(run.badLines).isEmpty();
         NewsItem item = run.onlyItem();
-        assertThat(item.getHeadline()).hasSize(ItemLimits.MAX_HEADLINE_CHARS);
-        assertThat(item.getUrl()).hasSize(ItemLimits.MAX_URL_CHARS);
-        assertThat(item.getSource()).hasSize(ItemLimits.MAX_SOURCE_CHARS);
-        assertThat(item.getId()).hasSize(ItemLimits.MAX_ID_CHARS);
+        assertThat(item.getHeadline()).hasSize(NewsItemLimits.MAX_HEADLINE_CHARS);
+        assertThat(item.getUrl()).hasSize(NewsItemLimits.MAX_URL_CHARS);
+        assertThat(item.getSource()).hasSize(NewsItemLimits.MAX_SOURCE_CHARS);
+        assertThat(item.getId()).hasSize(NewsItemLimits.MAX_ID_CHARS);
     }
 
     @Test
     void shouldReportAUrlSourceOrIdOverTheLimit() {
         TestNews.Run run = ingest("wire.jsonl", utf8Lines(
-                aJsonLine().with("url", "https://example.org/" + "u".repeat(ItemLimits.MAX_URL_CHARS)),
-                aJsonLine().with("source", "s".repeat(ItemLimits.MAX_SOURCE_CHARS + 1)),
-                aJsonLine().with("id", "i".repeat(ItemLimits.MAX_ID_CHARS + 1)),
-                aJsonLine().with("language", "x".repeat(ItemLimits.MAX_LANGUAGE_CHARS + 1)),
+                aJsonLine().with("url", "https://example.org/" + "u".repeat(NewsItemLimits.MAX_URL_CHARS)),
+                aJsonLine().with("source", "s".repeat(NewsItemLimits.MAX_SOURCE_CHARS + 1)),
+                aJsonLine().with("id", "i".repeat(NewsItemLimits.MAX_ID_CHARS + 1)),
+                aJsonLine().with("language", "x".repeat(NewsItemLimits.MAX_LANGUAGE_CHARS + 1)),
                 aJsonLine().with("summary", AFTER)));
 
         assertThat(run.texts()).containsExactly(AFTER);
@@ -81,7 +82,7 @@ class ItemLimitsTest {
     @Test
     void shouldReportTooManyAttributes() {
         TestNews.JsonLine line = aJsonLine();
-        for (int i = 0; i <= ItemLimits.MAX_ATTRIBUTES; i++) {
+        for (int i = 0; i <= NewsItemLimits.MAX_ATTRIBUTES; i++) {
             line.with("field" + i, i);
         }
 
@@ -91,8 +92,8 @@ class ItemLimitsTest {
     @Test
     void shouldReportAnAttributeValueOrNameOverTheLimit() {
         TestNews.Run run = ingest("wire.jsonl", utf8Lines(
-                aJsonLine().with("notes", "n".repeat(ItemLimits.MAX_ATTRIBUTE_VALUE_CHARS + 1)),
-                aJsonLine().with("k".repeat(ItemLimits.MAX_ATTRIBUTE_NAME_CHARS + 1), "v"),
+                aJsonLine().with("notes", "n".repeat(NewsItemLimits.MAX_ATTRIBUTE_VALUE_CHARS + 1)),
+                aJsonLine().with("k".repeat(NewsItemLimits.MAX_ATTRIBUTE_NAME_CHARS + 1), "v"),
                 aJsonLine().with("summary", AFTER)));
 
         assertThat(run.texts()).containsExactly(AFTER);
@@ -106,7 +107,7 @@ class ItemLimitsTest {
     void shouldReportAttributesOverTheTotalLimitEvenWhenEachIsWithinItsOwn() {
         TestNews.JsonLine line = aJsonLine();
         for (int i = 0; i < 5; i++) {
-            line.with("part" + i, "p".repeat(ItemLimits.MAX_ATTRIBUTE_VALUE_CHARS - 10));
+            line.with("part" + i, "p".repeat(NewsItemLimits.MAX_ATTRIBUTE_VALUE_CHARS - 10));
         }
 
         assertOnlyLineTwoRefused(jsonAround(line),
@@ -117,7 +118,7 @@ class ItemLimitsTest {
     void shouldMakeAStrictRunUnsuccessfulForAnItemOverALimit() {
         TestNews.Run run = new TestNews.Run();
         run.ingest(new NewsIngestor(optionsRecordingInto(run).strict(true).build()), "wire.jsonl",
-                utf8Lines(aJsonLine().with("headline", "h".repeat(ItemLimits.MAX_HEADLINE_CHARS + 1))));
+                utf8Lines(aJsonLine().with("headline", "h".repeat(NewsItemLimits.MAX_HEADLINE_CHARS + 1))));
 
         assertThat(run.items).isEmpty();
         assertThat(run.summary.successful()).isFalse();

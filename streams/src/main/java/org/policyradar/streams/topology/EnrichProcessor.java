@@ -20,18 +20,11 @@ import org.policyradar.topics.NewsItemLimits;
  * {@link StoryIds}, so that replays at any scale agree).
  *
  * <p>Validation refuses (to the dead-letter topic, with the reason) what no news item is: no id, neither headline
- * nor text, no event time, or a field over its limit ({@link NewsItemLimits}, the producer's too). The limits keep every record the topology derives from
- * an item far below the broker's record limit; a headline-only item is valid, its headline is its text.
+ * nor text, no event time, or a field over its limit ({@link NewsItemLimits}, the producer's too). The limits keep
+ * every record the topology derives from an item far below the broker's record limit; a headline-only item is valid, its headline is its text.
  */
 final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, EnrichedNewsItem> {
 
-    static final int MAX_TEXT_CHARS = NewsItemLimits.MAX_TEXT_CHARS;
-    static final int MAX_HEADLINE_CHARS = NewsItemLimits.MAX_HEADLINE_CHARS;
-    static final int MAX_URL_CHARS = NewsItemLimits.MAX_URL_CHARS;
-    static final int MAX_SOURCE_CHARS = NewsItemLimits.MAX_SOURCE_CHARS;
-    static final int MAX_ID_CHARS = NewsItemLimits.MAX_ID_CHARS;
-    static final int MAX_ATTRIBUTES = NewsItemLimits.MAX_ATTRIBUTES;
-    static final int MAX_ATTRIBUTE_CHARS = NewsItemLimits.MAX_ATTRIBUTES_TOTAL_CHARS;
 
     /**
      * How far an item's event time may lie after the timestamp of its record on news.items.v1 (the producer's
@@ -88,16 +81,16 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
             throw new InvalidRecordException("news item has no id");
         }
         String id = item.getId();
-        refuseIfLonger(id, "id", id, MAX_ID_CHARS);
+        refuseIfLonger(id, "id", id, NewsItemLimits.MAX_ID_CHARS);
         boolean noText = item.getText() == null || item.getText().isBlank();
         boolean noHeadline = item.getHeadline() == null || item.getHeadline().isBlank();
         if (noText && noHeadline) {
             throw new InvalidRecordException("news item " + id + " has no text and no headline");
         }
-        refuseIfLonger(id, "text", item.getText(), MAX_TEXT_CHARS);
-        refuseIfLonger(id, "headline", item.getHeadline(), MAX_HEADLINE_CHARS);
-        refuseIfLonger(id, "url", item.getUrl(), MAX_URL_CHARS);
-        refuseIfLonger(id, "source", item.getSource(), MAX_SOURCE_CHARS);
+        refuseIfLonger(id, "text", item.getText(), NewsItemLimits.MAX_TEXT_CHARS);
+        refuseIfLonger(id, "headline", item.getHeadline(), NewsItemLimits.MAX_HEADLINE_CHARS);
+        refuseIfLonger(id, "url", item.getUrl(), NewsItemLimits.MAX_URL_CHARS);
+        refuseIfLonger(id, "source", item.getSource(), NewsItemLimits.MAX_SOURCE_CHARS);
         refuseIfTooManyAttributes(id, item.getAttributes());
         if (item.getPublishedAt() == null) {
             throw new InvalidRecordException("news item " + id + " has no event time");
@@ -130,16 +123,17 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
         if (attributes == null) {
             return;
         }
-        if (attributes.size() > MAX_ATTRIBUTES) {
+        if (attributes.size() > NewsItemLimits.MAX_ATTRIBUTES) {
             throw new InvalidRecordException("news item " + id + " has " + attributes.size()
-                    + " attributes, more than the limit of " + MAX_ATTRIBUTES);
+                    + " attributes, more than the limit of " + NewsItemLimits.MAX_ATTRIBUTES);
         }
         long chars = attributes.entrySet().stream()
                 .mapToLong(e -> e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length()))
                 .sum();
-        if (chars > MAX_ATTRIBUTE_CHARS) {
+        if (chars > NewsItemLimits.MAX_ATTRIBUTES_TOTAL_CHARS) {
             throw new InvalidRecordException("news item " + id + " has " + chars
-                    + " characters of attributes, more than the limit of " + MAX_ATTRIBUTE_CHARS);
+                    + " characters of attributes, more than the limit of "
+                    + NewsItemLimits.MAX_ATTRIBUTES_TOTAL_CHARS);
         }
     }
 }
