@@ -22,11 +22,12 @@ import org.policyradar.app.bench.HeapWatcher.HeapStats;
  * @param achievedRate     the rate the latency phase really sent at, items/s
  * @param liveHeapMiB      heap in use after the latest GC at each quarter of the timed pipeline phase, MiB
  * @param heap             heap over the whole run
+ * @param cores            processors available to the JVM
  */
 public record BenchReport(PipelineBench.Options options, int warmUpItems, double meanRecordBytes,
                           String producerSettings, Throughput raw, Throughput pipeline, long conflictRecords,
                           PipelineBench.CatchUp catchUp, LatencyStats latency, double achievedRate,
-                          List<Long> liveHeapMiB, HeapStats heap) {
+                          List<Long> liveHeapMiB, HeapStats heap, int cores) {
 
     public BenchReport {
         liveHeapMiB = List.copyOf(liveHeapMiB);
@@ -48,6 +49,13 @@ public record BenchReport(PipelineBench.Options options, int warmUpItems, double
         lines.add("full pipeline:         " + pipeline.describe() + " items enriched end to end; "
                 + conflictRecords + " conflict records");
         lines.add(String.format(Locale.ROOT, "pipeline/raw:          %.2f", ratio()));
+        if (raw.hasCpu() && pipeline.hasCpu()) {
+            // on a machine whose cores are all busy the wall-clock ratio follows the CPU each path needs
+            lines.add(String.format(Locale.ROOT, "CPU of the whole process: raw %.0f µs per record (JIT compiling "
+                            + "%.0f), pipeline %.0f µs per item (JIT compiling %.0f): %.1f×, on %d cores",
+                    raw.cpuMicrosPerItem(), raw.jitMicrosPerItem(), pipeline.cpuMicrosPerItem(),
+                    pipeline.jitMicrosPerItem(), pipeline.cpuMicrosPerItem() / raw.cpuMicrosPerItem(), cores));
+        }
         lines.add(catchUp.caughtUp()
                 ? String.format(Locale.ROOT, "caught up:             %.1f s after the last item was enriched "
                         + "(conflict matching included)", catchUp.waited().toMillis() / 1e3)

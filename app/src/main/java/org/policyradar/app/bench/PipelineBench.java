@@ -130,7 +130,7 @@ public final class PipelineBench {
                 return new BenchReport(options, options.warmUpItems(), raw.meanRecordBytes(),
                         producerSettings(config), raw.throughput(), pipeline.throughput(), pipeline.conflicts(),
                         pipeline.catchUp(), pipeline.latency(), pipeline.achievedRate(), pipeline.liveHeapMiB(),
-                        heapStats);
+                        heapStats, Runtime.getRuntime().availableProcessors());
             }
         }
     }
@@ -172,15 +172,18 @@ public final class PipelineBench {
             say("raw round trip: %d records", options.items());
             Arrivals timed = phase.start(new Arrivals("item", options.items()));
             SyntheticNews news = news("item", options.warmUpItems());
+            ProcessCpu cpu = ProcessCpu.start();
             long start = System.nanoTime();
             for (int i = 0; i < options.items(); i++) {
                 bytes += send(producer, serializer, news.nextItem(), failed);
             }
             awaitAll(timed, watcher, "raw records", null);
+            ProcessCpu.Used used = cpu.used();
             if (failed.get() > 0) {
                 throw new IllegalStateException(failed.get() + " raw records could not be produced");
             }
-            Throughput throughput = new Throughput(options.items(), timed.lastArrivalNanos() - start);
+            Throughput throughput = new Throughput(options.items(), timed.lastArrivalNanos() - start,
+                    used.cpuNanos(), used.jitNanos());
             say("raw round trip: %s", throughput.describe());
             return new RawResult(throughput, (double) bytes / options.items());
         }
@@ -243,12 +246,15 @@ public final class PipelineBench {
                     arrived -> liveHeapMiB.add(HeapStats.mib(heap.usedAfterLastGc()))));
             SyntheticNews news = news("item", options.warmUpItems());
             long conflictsBefore = conflicts.get();
+            ProcessCpu cpu = ProcessCpu.start();
             long start = System.nanoTime();
             for (int i = 0; i < options.items(); i++) {
                 publisher.publish(news.nextItem());
             }
             awaitAll(timed, watcher, "enriched items", runner);
-            Throughput throughput = new Throughput(options.items(), timed.lastArrivalNanos() - start);
+            ProcessCpu.Used used = cpu.used();
+            Throughput throughput = new Throughput(options.items(), timed.lastArrivalNanos() - start,
+                    used.cpuNanos(), used.jitNanos());
             long conflictRecords = conflicts.get() - conflictsBefore;
             say("pipeline: %s, %d conflict records", throughput.describe(), conflictRecords);
             CatchUp catchUp = awaitCatchUp(config, options.catchUp());

@@ -5,16 +5,39 @@ import java.util.Locale;
 /**
  * How many items a phase moved in how long.
  *
- * @param items the items (or records) that made the whole trip
- * @param nanos from the first send to the arrival of the last one
+ * @param items       the items (or records) that made the whole trip
+ * @param nanos       from the first send to the arrival of the last one
+ * @param cpuNanos    CPU time the whole process (broker, registry, clients, Streams, JIT, GC) used in that time,
+ *                    or -1 when not measured
+ * @param jitNanos    time the JIT compiler threads spent compiling in that time (part of {@code cpuNanos}), or -1
  */
-public record Throughput(long items, long nanos) {
+public record Throughput(long items, long nanos, long cpuNanos, long jitNanos) {
 
     public Throughput {
         if (items <= 0 || nanos <= 0) {
             throw new IllegalArgumentException("a throughput needs items and time, not " + items + " in " + nanos
                     + " ns");
         }
+    }
+
+    /** A throughput whose CPU time was not measured. */
+    public Throughput(long items, long nanos) {
+        this(items, nanos, -1, -1);
+    }
+
+    /** Whether {@link #cpuNanos} was measured. */
+    public boolean hasCpu() {
+        return cpuNanos >= 0 && jitNanos >= 0;
+    }
+
+    /** CPU time of the whole process per item, in microseconds. */
+    public double cpuMicrosPerItem() {
+        return cpuNanos / 1e3 / items;
+    }
+
+    /** JIT compilation time per item, in microseconds. */
+    public double jitMicrosPerItem() {
+        return jitNanos / 1e3 / items;
     }
 
     /** Items per second. */

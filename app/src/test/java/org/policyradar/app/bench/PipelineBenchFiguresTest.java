@@ -86,7 +86,7 @@ class PipelineBenchFiguresTest {
                 new Throughput(20_000, 2_000_000_000L), new Throughput(20_000, 8_000_000_000L), 321,
                 new PipelineBench.CatchUp(true, Duration.ofMillis(12_300)),
                 new LatencyStats(10_000, 120 * MS, 480 * MS, 900 * MS), 998.7, List.of(100L, 110L, 105L, 108L),
-                new HeapStats(800L << 20, 300L << 20, 6144L << 20, 40, 1500));
+                new HeapStats(800L << 20, 300L << 20, 6144L << 20, 40, 1500), 2);
 
         List<String> lines = report.lines();
 
@@ -107,12 +107,37 @@ class PipelineBenchFiguresTest {
     }
 
     @Test
+    void shouldPrintTheProcessCpuPerItemOfBothPathsWhenMeasured() {
+        BenchReport report = new BenchReport(
+                options(10_000, 1000, Duration.ofSeconds(5)), 1000, 550, "acks=all",
+                new Throughput(10_000, 1_000_000_000L, 400_000_000L, 100_000_000L),
+                new Throughput(10_000, 5_000_000_000L, 8_000_000_000L, 3_000_000_000L), 0,
+                new PipelineBench.CatchUp(true, Duration.ZERO), new LatencyStats(5000, MS, 2 * MS, 3 * MS),
+                1000, List.of(1L, 1L, 1L, 1L), new HeapStats(1, 1, -1, 0, 0), 2);
+
+        assertThat(report.lines()).contains("CPU of the whole process: raw 40 µs per record (JIT compiling 10), "
+                + "pipeline 800 µs per item (JIT compiling 300): 20.0×, on 2 cores");
+        assertThat(report.lines().get(report.lines().size() - 1)).isEqualTo("ratio=0.20");
+    }
+
+    @Test
+    void shouldLeaveOutTheCpuLineWhenTheJvmDoesNotReportIt() {
+        BenchReport report = new BenchReport(
+                options(300, 100, Duration.ofSeconds(2)), 100, 550, "acks=all",
+                new Throughput(300, 100_000_000L, -1, -1), new Throughput(300, 1_000_000_000L), 0,
+                new PipelineBench.CatchUp(true, Duration.ZERO), new LatencyStats(200, MS, 2 * MS, 3 * MS),
+                100, List.of(1L, 1L, 1L, 1L), new HeapStats(1, 1, -1, 0, 0), 2);
+
+        assertThat(report.lines()).noneMatch(line -> line.startsWith("CPU"));
+    }
+
+    @Test
     void shouldSayWhenTheLatencyPhaseStartedBehindABacklog() {
         BenchReport report = new BenchReport(
                 options(300, 100, Duration.ofSeconds(2)), 100, 550, "acks=all",
                 new Throughput(300, 100_000_000L), new Throughput(300, 1_000_000_000L), 0,
                 new PipelineBench.CatchUp(false, Duration.ofSeconds(60)), new LatencyStats(200, MS, 2 * MS, 3 * MS),
-                100, List.of(1L, 1L, 1L, 1L), new HeapStats(1, 1, -1, 0, 0));
+                100, List.of(1L, 1L, 1L, 1L), new HeapStats(1, 1, -1, 0, 0), 2);
 
         assertThat(report.lines()).contains("caught up:             no, still busy after 60 s; the latency phase "
                 + "starts behind a backlog");
