@@ -42,6 +42,13 @@ public final class KafkaAvroSerializer implements Serializer<Object> {
     private final Map<WriterKey, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     /** Kept for the serializer's life, as Confluent's serializer does unless told otherwise. */
     private final Map<String, SchemaMetadata> latestBySubject = new ConcurrentHashMap<>();
+    /**
+     * The output buffer and encoder of the calling thread, reused from one record to the next: a fresh stream
+     * grows from 32 bytes by copying, and a fresh encoder allocates its own buffer, for every record. A serializer
+     * may be shared by threads (Kafka Streams shares a topology's serdes between its stream threads), hence one
+     * per thread.
+     */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** A serializer to be configured with {@link #configure}, which creates (or shares) its registry client. */
     public KafkaAvroSerializer() {
@@ -99,10 +106,14 @@ public final class KafkaAvroSerializer implements Serializer<Object> {
             throw new SerializationException("Error " + (config.autoRegisterSchemas() ? "registering" : "retrieving")
                     + " Avro schema for subject '" + subject + "' of topic '" + topic + "': " + e.getMessage(), e);
         }
+        Scratch scratch = SCRATCH.get();
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Scratch.Buffer out = scratch.start();
             out.write(0);
-            out.write(ByteBuffer.allocate(4).putInt(id).array());
+            out.write(id >>> 24);
+            out.write(id >>> 16);
+            out.write(id >>> 8);
+            out.write(id);
             if (data instanceof byte[] bytes) {
                 // Confluent writes raw bytes without Avro's length prefix; so do we, for interoperability
                 out.write(bytes);
@@ -112,14 +123,55 @@ public final class KafkaAvroSerializer implements Serializer<Object> {
                 copy.get(bytes);
                 out.write(bytes);
             } else {
-                BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+                BinaryEncoder encoder = scratch.encoder();
                 writer(writerSchema, data).write(data, encoder);
                 encoder.flush();
             }
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
+            scratch.discard();
             throw new SerializationException("Error serializing Avro message for topic '" + topic
                     + "' with schema id " + id + ": " + e, e);
+        }
+    }
+
+    /** One thread's reusable output buffer and encoder. */
+    private static final class Scratch {
+        /** A buffer that grew past this (a rare large record) is not kept. */
+        private static final int KEPT_BYTES = 64 * 1024;
+
+        /** A byte stream whose buffer can be reused; unsynchronized use by its one thread. */
+        static final class Buffer extends ByteArrayOutputStream {
+            Buffer() {
+                super(1024);
+            }
+
+            int capacity() {
+                return buf.length;
+            }
+        }
+
+        private Buffer buffer = new Buffer();
+        private BinaryEncoder encoder;
+
+        Buffer start() {
+            if (buffer.capacity() > KEPT_BYTES) {
+                buffer = new Buffer();
+            }
+            buffer.reset();
+            return buffer;
+        }
+
+        BinaryEncoder encoder() {
+            // re-targets the previous encoder (and its buffer) at the stream instead of allocating a new one
+            encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
+            return encoder;
+        }
+
+        /** After a failure the encoder may hold bytes of the failed record: start over with fresh ones. */
+        void discard() {
+            buffer = new Buffer();
+            encoder = null;
         }
     }
 
