@@ -1,23 +1,19 @@
 package org.policyradar.streams.enrich;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ahocorasick.trie.PayloadEmit;
+import org.ahocorasick.trie.PayloadTrie;
 
 /**
  * All phrases of a rule set (actor and role aliases, place names, cue phrases) in one Aho-Corasick automaton,
  * built once. Matching runs on {@link TextFolding folded} text, keeps whole-word matches (and, for exact
  * phrases, matches in the same case), and resolves overlaps by keeping the longest match, then the earliest.
- *
- * <p>The automaton is a {@link Automaton deterministic one over arrays}: the phrase lookup was about a fifth of
- * the enrichment's time with a hash map of boxed characters per state (the {@code ahocorasick} library used
- * before). It reports exactly what that library reported, in the same order (PhraseIndexTest compares both).
  */
 final class PhraseIndex {
 
@@ -57,21 +53,10 @@ final class PhraseIndex {
         }
     }
 
-    /**
-     * One occurrence of a phrase in folded text, overlapping ones included; {@code end} is exclusive.
-     *
-     * @param folded  the phrase, folded
-     * @param entries the rules it belongs to
-     */
-    record Occurrence(int start, int end, String folded, List<Entry> entries) {
-    }
+    private final PayloadTrie<List<Entry>> trie;
 
-    private final Map<String, List<Entry>> phrases;
-    private final Automaton automaton;
-
-    private PhraseIndex(Map<String, List<Entry>> phrases) {
-        this.phrases = phrases;
-        this.automaton = new Automaton(phrases);
+    private PhraseIndex(PayloadTrie<List<Entry>> trie) {
+        this.trie = trie;
     }
 
     /** Collects phrases, rejecting one that two rules of the same category claim. */
@@ -101,9 +86,9 @@ final class PhraseIndex {
         }
 
         PhraseIndex build() {
-            Map<String, List<Entry>> phrases = new LinkedHashMap<>();
-            byFolded.forEach((folded, entries) -> phrases.put(folded, List.copyOf(entries)));
-            return new PhraseIndex(java.util.Collections.unmodifiableMap(phrases));
+            PayloadTrie.PayloadTrieBuilder<List<Entry>> builder = PayloadTrie.builder();
+            byFolded.forEach((folded, entries) -> builder.addKeyword(folded, List.copyOf(entries)));
+            return new PhraseIndex(builder.build());
         }
 
         private static String describe(Object rule) {
@@ -125,18 +110,21 @@ final class PhraseIndex {
 
     /** Whole-word, case-checked, overlap-free matches in text order. */
     List<Hit> find(String text, String folded) {
-        List<Hit> found = new ArrayList<>();
-        automaton.scan(folded, (start, end, phrase) -> {
+        Collection<PayloadEmit<List<Entry>>> emits = trie.parseText(folded);
+        List<Hit> candidates = new ArrayList<>();
+        for (PayloadEmit<List<Entry>> emit : emits) {
+            int start = emit.getStart();
+            int end = emit.getEnd() + 1;
             if (!onWordBoundaries(folded, start, end)) {
-                return;
+                continue;
             }
-            for (Entry entry : automaton.entries[phrase]) {
+            for (Entry entry : emit.getPayload()) {
                 if (!entry.exact() || text.regionMatches(start, entry.phrase(), 0, entry.phrase().length())) {
-                    found.add(new Hit(start, end, entry));
+                    candidates.add(new Hit(start, end, entry));
                 }
             }
-        });
-        List<Hit> candidates = trimRolesOverlappingPlaces(found, folded);
+        }
+        candidates = trimRolesOverlappingPlaces(candidates, folded);
         candidates.sort(Comparator.comparingInt(Hit::length).reversed()
                 .thenComparingInt(Hit::start)
                 .thenComparingInt(h -> h.entry().category().priority())
@@ -151,22 +139,6 @@ final class PhraseIndex {
         }
         kept.sort(Comparator.comparingInt(Hit::start));
         return kept;
-    }
-
-    /** The folded phrases and their rules, in the order they were added. */
-    Map<String, List<Entry>> phrases() {
-        return phrases;
-    }
-
-    /**
-     * Every occurrence of every phrase in folded text, overlapping ones included, ordered by end, then by phrase
-     * ({@link String#compareTo}): the candidates {@link #find} filters.
-     */
-    List<Occurrence> occurrences(String folded) {
-        List<Occurrence> all = new ArrayList<>();
-        automaton.scan(folded, (start, end, phrase) -> all.add(new Occurrence(start, end, automaton.phrases[phrase],
-                automaton.entries[phrase])));
-        return all;
     }
 
     /**
@@ -201,139 +173,5 @@ final class PhraseIndex {
             return false;
         }
         return !(endsWithWordChar && end < folded.length() && TextFolding.isWordChar(folded.charAt(end)));
-    }
-
-    /** Receives one occurrence: {@code end} exclusive, {@code phrase} the phrase's number in the automaton. */
-    @FunctionalInterface
-    private interface OccurrenceSink {
-        void accept(int start, int end, int phrase);
-    }
-
-    /**
-     * Aho-Corasick automaton with every transition resolved (a DFA), over the characters that occur in some
-     * phrase: a character outside them leads back to the start state. Transitions are one {@code int[]}, a row of
-     * {@code alphabetSize} per state; each state lists the phrases that end there (its own and those of its
-     * suffix states), sorted by {@link String#compareTo} as the library sorted them.
-     */
-    private static final class Automaton {
-        private static final int[] NONE = new int[0];
-
-        final String[] phrases;
-        final List<Entry>[] entries;
-        /** Character to its column; 0 for characters in no phrase. */
-        private final char[] column = new char[Character.MAX_VALUE + 1];
-        private final int alphabetSize;
-        private final int[] next;
-        private final int[][] ending;
-
-        @SuppressWarnings("unchecked")
-        Automaton(Map<String, List<Entry>> byFolded) {
-            phrases = byFolded.keySet().toArray(String[]::new);
-            entries = byFolded.values().toArray(List[]::new);
-            int columns = 1;
-            for (String phrase : phrases) {
-                for (int i = 0; i < phrase.length(); i++) {
-                    char c = phrase.charAt(i);
-                    if (column[c] == 0) {
-                        column[c] = (char) columns++;
-                    }
-                }
-            }
-            if (columns > Character.MAX_VALUE) {
-                throw new IllegalStateException("too many distinct characters in the phrases: " + columns);
-            }
-            alphabetSize = columns;
-
-            // the trie: goto[state][column], -1 where there is no edge
-            List<int[]> trie = new ArrayList<>();
-            List<List<Integer>> own = new ArrayList<>();
-            trie.add(emptyRow());
-            own.add(new ArrayList<>());
-            for (int p = 0; p < phrases.length; p++) {
-                int state = 0;
-                String phrase = phrases[p];
-                for (int i = 0; i < phrase.length(); i++) {
-                    int col = column[phrase.charAt(i)];
-                    if (trie.get(state)[col] < 0) {
-                        trie.get(state)[col] = trie.size();
-                        trie.add(emptyRow());
-                        own.add(new ArrayList<>());
-                    }
-                    state = trie.get(state)[col];
-                }
-                own.get(state).add(p);
-            }
-
-            // breadth first: failure links, resolved transitions, outputs including the suffix states'
-            int states = trie.size();
-            next = new int[states * alphabetSize];
-            ending = new int[states][];
-            int[] failure = new int[states];
-            Map<List<Integer>, int[]> shared = new HashMap<>();
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
-            ending[0] = endings(own.get(0), NONE, shared);
-            for (int col = 0; col < alphabetSize; col++) {
-                int child = trie.get(0)[col];
-                if (child > 0) {
-                    failure[child] = 0;
-                    next[col] = child;
-                    queue.add(child);
-                } else {
-                    next[col] = 0;
-                }
-            }
-            while (!queue.isEmpty()) {
-                int state = queue.poll();
-                ending[state] = endings(own.get(state), ending[failure[state]], shared);
-                int row = state * alphabetSize;
-                int failureRow = failure[state] * alphabetSize;
-                for (int col = 0; col < alphabetSize; col++) {
-                    int child = trie.get(state)[col];
-                    if (child > 0) {
-                        failure[child] = next[failureRow + col];
-                        next[row + col] = child;
-                        queue.add(child);
-                    } else {
-                        next[row + col] = next[failureRow + col];
-                    }
-                }
-            }
-        }
-
-        private int[] emptyRow() {
-            int[] row = new int[alphabetSize];
-            Arrays.fill(row, -1);
-            return row;
-        }
-
-        private int[] endings(List<Integer> ownPhrases, int[] suffixPhrases, Map<List<Integer>, int[]> shared) {
-            if (ownPhrases.isEmpty()) {
-                return suffixPhrases;
-            }
-            List<Integer> all = new ArrayList<>(ownPhrases);
-            for (int p : suffixPhrases) {
-                all.add(p);
-            }
-            all.sort(Comparator.comparing(p -> phrases[p]));
-            return shared.computeIfAbsent(all, list -> list.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        void scan(String folded, OccurrenceSink sink) {
-            int state = 0;
-            for (int i = 0; i < folded.length(); i++) {
-                state = next[state * alphabetSize + column[folded.charAt(i)]];
-                for (int phrase : ending[state]) {
-                    sink.accept(i + 1 - phrases[phrase].length(), i + 1, phrase);
-                }
-            }
-        }
-
-        int states() {
-            return ending.length;
-        }
-
-        int alphabetSize() {
-            return alphabetSize;
-        }
     }
 }
