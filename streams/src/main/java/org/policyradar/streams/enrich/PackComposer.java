@@ -79,7 +79,13 @@ final class PackComposer {
         for (RuleFiles.CueDef c : pack.cues()) {
             cues.add(withPhrases(c, c.topic() == null ? topic : c.topic(), c.phrases(), c.exact()));
         }
-        List<String> context = without(pack.context(), claimedCuePhrases);
+        // the gate holds every context phrase; the context cue keeps only those no other cue of the pack claims
+        Set<String> allCuePhrases = new HashSet<>();
+        cues.forEach(c -> {
+            c.phrases().forEach(p -> allCuePhrases.add(TextFolding.fold(p.strip())));
+            c.exact().forEach(p -> allCuePhrases.add(TextFolding.fold(p.strip())));
+        });
+        List<String> context = without(pack.context(), allCuePhrases);
         if (!context.isEmpty()) {
             cues.add(new RuleFiles.CueDef(CONTEXT_CUE, CueKind.NONE, null, topic, null, true, null, false, List.of(),
                     false, false, false, false, false, false, context, List.of()));
