@@ -247,6 +247,10 @@ public final class Evaluation {
                     ? inState(j, s) && j.getKind() == JurisdictionKind.STATE
                     : j.getName() != null && PlaceNames.samePlace(s, j.getName()));
         }
+        // [null, "MULTI"]: a multistate coalition reported without a lead state; any state, or none resolved
+        if ("MULTI".equals(label.jurState())) {
+            return j.getKind() == JurisdictionKind.STATE || j.getKind() == JurisdictionKind.UNKNOWN;
+        }
         if (!inState(j, label.jurState())) {
             return false;
         }
