@@ -26,7 +26,9 @@
     conflicts: new Map(), // conflictId -> conflict JSON
     fresh: new Set(),     // ids that arrived live, for the NEW badge
     selected: null,
-    filters: { topic: '', place: '', actor: '' }
+    // ?domain=EDUCATION opens the dashboard on one policy domain
+    filters: { domain: (new URLSearchParams(window.location.search).get('domain') || '').toUpperCase(),
+      topic: '', place: '', actor: '' }
   };
 
   // ---------- small DOM helpers ----------
@@ -171,7 +173,8 @@
   function visible() {
     var f = state.filters;
     return Array.from(state.conflicts.values()).filter(function (c) {
-      return (!f.topic || c.topic === f.topic)
+      return (!f.domain || c.domain === f.domain)
+        && (!f.topic || c.topic === f.topic)
         && (!f.place || places(c).indexOf(f.place) >= 0)
         && (!f.actor || c.pressing.actor === f.actor || c.resisting.actor === f.actor);
     }).sort(function (a, b) {
@@ -191,6 +194,10 @@
 
   function renderFilters() {
     var all = Array.from(state.conflicts.values());
+    var domains = Array.from(new Set(all.map(function (c) { return c.domain; }).filter(Boolean))).sort();
+    if (state.filters.domain && domains.indexOf(state.filters.domain) < 0) { domains.push(state.filters.domain); }
+    fillSelect($('filter-domain'), domains.map(function (d) { return { value: d, text: pretty(d) }; }),
+      state.filters.domain, 'All domains');
     var topics = Array.from(new Set(all.map(function (c) { return c.topic; }))).sort();
     fillSelect($('filter-topic'), topics.map(function (t) { return { value: t, text: pretty(t) }; }),
       state.filters.topic, 'All topics');
@@ -484,6 +491,7 @@
     $('stat-actors').textContent = String(actors.size);
   }
 
+  $('filter-domain').addEventListener('change', function (e) { state.filters.domain = e.target.value; render(); });
   $('filter-topic').addEventListener('change', function (e) { state.filters.topic = e.target.value; render(); });
   $('filter-place').addEventListener('change', function (e) { state.filters.place = e.target.value; render(); });
   window.addEventListener('resize', function () { renderGraph(visible()); });

@@ -9,7 +9,7 @@ import org.policyradar.avro.ConflictAlert;
 /**
  * The generic webhook body: the alert's identity ({@code alertId}, {@code kind}, {@code title}, {@code eventTime},
  * {@code ruleVersion}) followed by exactly the fields of {@link ConflictFormat#json(ConflictAlert)}
- * ({@code conflictId, topic, score, explanation, pressing, resisting}), which is reused as it is so that the
+ * ({@code conflictId, topic, domain, score, explanation, pressing, resisting}), which is reused as it is so that the
  * webhook and {@code run --json} never drift apart.
  */
 public final class JsonAlertBody {

@@ -37,8 +37,8 @@ public final class SlackAlertBody {
                 MAX_TEXT)));
         ArrayNode blocks = body.putArray("blocks");
         section(blocks, "*" + escape(heading + ": " + alert.getTitle()) + "*\n"
-                + escape(String.format(Locale.ROOT, "Topic %s · score %.2f · conflict %s",
-                alert.getTopic(), alert.getScore(), alert.getConflictId())));
+                + escape(String.format(Locale.ROOT, "Domain %s · topic %s · score %.2f · conflict %s",
+                org.policyradar.streams.enrich.PolicyDomains.of(alert.getTopic()), alert.getTopic(), alert.getScore(), alert.getConflictId())));
         section(blocks, escape(alert.getExplanation()));
         section(blocks, side("Pressing", alert.getPressing()));
         section(blocks, side("Resisting", alert.getResisting()));

@@ -13,6 +13,10 @@ public class DetectionOptions {
             description = "Directory with the rule files (actors.json, places.json, cues.json); default: the bundled rules.")
     Path rulesDir;
 
+    @Option(names = "--domains", split = ",", paramLabel = "DOMAIN",
+            description = "The policy domains to run, comma-separated (IMMIGRATION, EDUCATION, ...); default all bundled packs.")
+    java.util.List<String> domains;
+
     @Option(names = "--window-days", paramLabel = "DAYS", defaultValue = "365",
             description = "How long a position stays in force after its story's last report; a pressing and a "
                     + "resisting story conflict when their periods meet (default: ${DEFAULT-VALUE}).")
@@ -26,7 +30,7 @@ public class DetectionOptions {
 
     /** The rules to run with: those of {@code --rules}, else the bundled ones. */
     public RuleSet rules() {
-        return rulesDir == null ? RuleSet.loadDefault() : RuleSet.load(rulesDir);
+        return rulesDir == null ? RuleSet.loadDefault(domains) : RuleSet.load(rulesDir, domains);
     }
 
     public DetectionSettings settings() {

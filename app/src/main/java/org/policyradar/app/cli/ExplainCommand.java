@@ -34,9 +34,13 @@ public final class ExplainCommand implements Callable<Integer> {
         String input;
     }
 
+    @picocli.CommandLine.Option(names = "--domains", split = ",", paramLabel = "DOMAIN",
+            description = "The policy domains to run, comma-separated (IMMIGRATION, EDUCATION, ...); default all bundled packs.")
+    java.util.List<String> domains;
+
     @Override
     public Integer call() throws Exception {
-        RuleSet rules = RuleSet.loadDefault();
+        RuleSet rules = RuleSet.loadDefault(domains);
         Enricher enricher = new Enricher(rules);
         PrintStream out = System.out;
         if (source.text != null) {

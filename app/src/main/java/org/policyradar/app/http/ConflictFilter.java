@@ -12,20 +12,22 @@ import org.policyradar.avro.Jurisdiction;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
+import org.policyradar.streams.enrich.PolicyDomains;
 
 /**
  * The filters of {@code GET /api/conflicts}; every filter is optional and they all must hold.
  *
  * @param topic        the conflict's topic
+ * @param domain       the policy domain of the conflict's topic (IMMIGRATION, EDUCATION, ...; any case)
  * @param jurisdiction a jurisdiction code (exact, any case; a state's postal code also matches the places in that
  *                     state) or a part of a jurisdiction name, on either side
  * @param actor        an actor id (exact, any case) or a part of an actor name, on either side
  * @param since        only conflicts whose last article is at or after this instant
  */
-public record ConflictFilter(PolicyTopic topic, String jurisdiction, String actor, Instant since) {
+public record ConflictFilter(PolicyTopic topic, String domain, String jurisdiction, String actor, Instant since) {
 
     /** No filter at all. */
-    public static final ConflictFilter NONE = new ConflictFilter(null, null, null, null);
+    public static final ConflictFilter NONE = new ConflictFilter(null, null, null, null, null);
 
     /**
      * Reads the filters from query parameters (a missing or blank parameter means no filter).
@@ -34,6 +36,7 @@ public record ConflictFilter(PolicyTopic topic, String jurisdiction, String acto
      */
     public static ConflictFilter fromQuery(Function<String, String> param) {
         return new ConflictFilter(topic(blankToNull(param.apply("topic"))),
+                domain(blankToNull(param.apply("domain"))),
                 blankToNull(param.apply("jurisdiction")),
                 blankToNull(param.apply("actor")),
                 since(blankToNull(param.apply("since"))));
@@ -49,6 +52,19 @@ public record ConflictFilter(PolicyTopic topic, String jurisdiction, String acto
             throw ApiException.badRequest("Unknown topic '" + value + "'; expected one of "
                     + Arrays.toString(PolicyTopic.values()));
         }
+    }
+
+    private static String domain(String value) {
+        if (value == null) {
+            return null;
+        }
+        String domain = value.trim().toUpperCase(Locale.ROOT);
+        boolean known = Arrays.stream(PolicyTopic.values()).anyMatch(t -> PolicyDomains.of(t).equals(domain));
+        if (!known) {
+            throw ApiException.badRequest("Unknown domain '" + value + "'; expected one of "
+                    + Arrays.stream(PolicyTopic.values()).map(PolicyDomains::of).distinct().toList());
+        }
+        return domain;
     }
 
     private static Instant since(String value) {
@@ -69,6 +85,7 @@ public record ConflictFilter(PolicyTopic topic, String jurisdiction, String acto
 
     public boolean matches(PolicyConflict conflict) {
         return (topic == null || conflict.getTopic() == topic)
+                && (domain == null || PolicyDomains.of(conflict.getTopic()).equals(domain))
                 && (since == null || !conflict.getLastSeen().isBefore(since))
                 && (jurisdiction == null || eitherSide(conflict, this::jurisdictionMatches))
                 && (actor == null || eitherSide(conflict, this::actorMatches));
@@ -102,6 +119,9 @@ public record ConflictFilter(PolicyTopic topic, String jurisdiction, String acto
         Map<String, String> query = new LinkedHashMap<>();
         if (topic != null) {
             query.put("topic", topic.name());
+        }
+        if (domain != null) {
+            query.put("domain", domain);
         }
         if (jurisdiction != null) {
             query.put("jurisdiction", jurisdiction);

@@ -21,7 +21,7 @@ public final class ConflictFormat {
     private ConflictFormat() {
     }
 
-    /** One line of JSON: conflictId, topic, score, explanation, and the pressing and resisting sides. */
+    /** One line of JSON: conflictId, topic, domain (the pack the topic belongs to), score, explanation, and the pressing and resisting sides. */
     public static String json(ConflictAlert alert) {
         return json(alert.getConflictId(), alert.getTopic(), alert.getScore(), alert.getExplanation(),
                 alert.getPressing(), alert.getResisting());
@@ -112,6 +112,7 @@ public final class ConflictFormat {
         ObjectNode node = JSON.createObjectNode();
         node.put("conflictId", conflictId);
         node.put("topic", topic.name());
+        node.put("domain", org.policyradar.streams.enrich.PolicyDomains.of(topic));
         node.put("score", score);
         node.put("explanation", explanation);
         node.set("pressing", side(pressing));

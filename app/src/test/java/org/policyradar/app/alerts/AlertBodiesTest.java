@@ -39,6 +39,17 @@ class AlertBodiesTest {
     }
 
     @Test
+    void shouldNameThePolicyDomainOfTheAlertInBothBodies() throws Exception {
+        ConflictAlert immigration = anAlert("c-42").build();
+        ConflictAlert elections = anAlert("c-43").setTopic(org.policyradar.avro.PolicyTopic.ELECTIONS).build();
+
+        assertThat(JSON.readTree(PayloadFormat.JSON.render(immigration)).get("domain").asText()).isEqualTo("IMMIGRATION");
+        assertThat(JSON.readTree(PayloadFormat.JSON.render(elections)).get("domain").asText()).isEqualTo("ELECTIONS");
+        assertThat(JSON.readTree(PayloadFormat.SLACK.render(elections)).at("/blocks/0/text/text").asText())
+                .contains("Domain ELECTIONS · topic ELECTIONS");
+    }
+
+    @Test
     void shouldBuildASlackBodyWithTextAndSectionsForTitleExplanationAndBothSides() throws Exception {
         JsonNode body = JSON.readTree(PayloadFormat.SLACK.render(anAlert("c-42").build()));
 

@@ -35,6 +35,23 @@ class ConflictFilterTest {
     }
 
     @Test
+    void shouldMatchTheDomainOfTheTopicInAnyCase() {
+        ConflictFilter immigration = filter(Map.of("domain", "immigration"));
+        ConflictFilter elections = filter(Map.of("domain", "ELECTIONS"));
+
+        assertThat(immigration.matches(DENVER)).isTrue();
+        assertThat(immigration.matches(KING_COUNTY)).isTrue();
+        assertThat(elections.matches(DENVER)).isFalse();
+        assertThat(elections.asQuery()).containsEntry("domain", "ELECTIONS");
+    }
+
+    @Test
+    void shouldRejectAnUnknownDomainWithA400() {
+        assertThatThrownBy(() -> filter(Map.of("domain", "ASTROLOGY")))
+                .isInstanceOf(ApiException.class).hasMessageContaining("ASTROLOGY").hasMessageContaining("ELECTIONS");
+    }
+
+    @Test
     void shouldMatchTheTopicInAnyCase() {
         ConflictFilter sensitive = filter(Map.of("topic", "sensitive_locations"));
 

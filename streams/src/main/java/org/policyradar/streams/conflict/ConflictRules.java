@@ -24,6 +24,7 @@ import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
 import org.policyradar.streams.enrich.Gazetteer;
+import org.policyradar.streams.enrich.PolicyDomains;
 import org.policyradar.streams.enrich.RuleSet;
 
 /**
@@ -76,11 +77,14 @@ public final class ConflictRules {
     }
 
     /**
-     * The id of the conflict between a pressing and a resisting story on a topic: a SHA-256 prefix of the three,
-     * pressing first, so it does not depend on which item arrived first.
+     * The id of the conflict between a pressing and a resisting story on a topic: a SHA-256 prefix of the topic's
+     * domain, the topic and the two stories, pressing first, so it does not depend on which item arrived first.
+     * Immigration's domain is left out of the key so that its conflict ids stay what they were before the packs.
      */
     public static String conflictId(PolicyTopic topic, String pressingStoryId, String resistingStoryId) {
-        String key = topic.name() + "|" + pressingStoryId + "|" + resistingStoryId;
+        String domain = PolicyDomains.of(topic);
+        String key = (PolicyDomains.IMMIGRATION.equals(domain) ? "" : domain + "|") + topic.name() + "|"
+                + pressingStoryId + "|" + resistingStoryId;
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return "conflict-" + HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)))

@@ -1,5 +1,6 @@
 package org.policyradar.streams.enrich;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.policyradar.avro.PolicyPosition;
@@ -9,6 +10,9 @@ import org.policyradar.avro.PolicyPosition;
  * jurisdiction), on which policy question, with which stance toward federal immigration enforcement and through
  * which instrument, each with the phrases that support it. A pure function of the text and the rule set:
  * the same input and rule version always give the same positions, in the same order. Thread-safe.
+ *
+ * <p>The immigration rules read every item; each further domain pack reads only the items its gate opens for
+ * (one of its context phrases is in the text), and adds its positions after the immigration ones.
  */
 public final class Enricher {
 
@@ -52,6 +56,20 @@ public final class Enricher {
         if (analysed.isBlank()) {
             return List.of();
         }
-        return new ItemAnalysis(rules, segmenter, resolver, analysed).positions();
+        List<PolicyPosition> positions = rules.immigrationOn()
+                ? new ItemAnalysis(rules, segmenter, resolver, analysed).positions() : List.of();
+        if (rules.gate() == null) {
+            return positions;
+        }
+        List<DomainPack> open = rules.gate().packsFor(analysed);
+        if (open.isEmpty()) {
+            return positions;
+        }
+        // the immigration positions first, as before; then each pack's, in pack order
+        List<PolicyPosition> all = new ArrayList<>(positions);
+        for (DomainPack pack : open) {
+            all.addAll(pack.positionsOf(analysed));
+        }
+        return all;
     }
 }

@@ -30,6 +30,7 @@ public final class ExplainFormatter {
             PolicyPosition p = positions.get(i);
             out.append('\n').append(String.format(Locale.ROOT, "position %d of %d (confidence %.2f)%n", i + 1,
                     positions.size(), p.getConfidence()));
+            out.append(String.format(Locale.ROOT, "  %-13s %s%n", "pack:", PolicyDomains.of(p.getTopic())));
             line(out, "actor", p.getActorId() + " (" + p.getActorName() + ")", p, EvidenceField.ACTOR);
             line(out, "level", p.getLevel() + " / " + p.getBranch(), p, EvidenceField.LEVEL);
             line(out, "jurisdiction", p.getJurisdiction().getName() + " [" + p.getJurisdiction().getCode() + ", "

@@ -2,6 +2,7 @@ package org.policyradar.streams.enrich;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
 import org.policyradar.avro.GovernmentBranch;
 import org.policyradar.avro.GovernmentLevel;
 import org.policyradar.avro.Instrument;
@@ -140,6 +141,34 @@ final class RuleFiles {
 
         boolean nationwide() {
             return "NATIONWIDE".equals(scope);
+        }
+    }
+
+    /**
+     * A policy-domain pack (rules/packs/&lt;domain&gt;.json): its domain and topic, the context phrases that make an
+     * item about the domain (the gate), the core cues it leaves out, its own actors, roles and cues, and what
+     * each side means in the domain. The shared grammar, places and officials come from the core files.
+     */
+    @JsonIgnoreProperties({"_doc"})
+    record PackFile(String domain, String version, PolicyTopic topic, List<String> context,
+                    List<String> excludeCoreCues, List<String> yieldsTo, Map<String, String> meaning, List<ActorDef> actors,
+                    List<RoleDef> roles, List<CueDef> cues) {
+        PackFile {
+            context = orEmpty(context);
+            excludeCoreCues = orEmpty(excludeCoreCues);
+            yieldsTo = orEmpty(yieldsTo);
+            meaning = meaning == null ? Map.of() : Map.copyOf(meaning);
+            actors = orEmpty(actors);
+            roles = orEmpty(roles);
+            cues = orEmpty(cues);
+        }
+    }
+
+    /** The list of bundled packs (rules/packs/packs.json), in the order they run. */
+    @JsonIgnoreProperties({"_doc"})
+    record PackIndex(List<String> packs) {
+        PackIndex {
+            packs = orEmpty(packs);
         }
     }
 }

@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.policyradar.avro.JurisdictionKind;
@@ -25,6 +27,11 @@ import org.policyradar.avro.JurisdictionKind;
  * grammar and scoring (cues.json). The three files carry the same top-level {@code version}, which goes into
  * every enriched item, so that the same input and the same version give the same output. All phrases are
  * compiled into one Aho-Corasick automaton when the set is loaded; a rule set is immutable and thread-safe.
+ *
+ * <p>The three files are the shared core and the immigration pack at once. Further policy domains come as packs
+ * (rules/packs/&lt;domain&gt;.json, listed in rules/packs/packs.json; docs/packs.md): each is compiled with the
+ * core into a rule set of its own ({@link DomainPack}), and a {@link PackGate} over their context phrases decides
+ * which of them read an item. The version then names the packs too: {@code 2026.12.2+education@2026.12.1,...}.
  */
 public final class RuleSet {
 
@@ -32,6 +39,8 @@ public final class RuleSet {
     static final String PLACES_FILE = "places.json";
     static final String CUES_FILE = "cues.json";
     private static final String CLASSPATH_DIR = "rules/";
+    static final String PACKS_DIR = "packs/";
+    static final String PACK_INDEX = "packs.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -45,9 +54,23 @@ public final class RuleSet {
     private final List<Pattern> relativeTargets;
     private final Set<String> abbreviations;
     private final PhraseIndex index;
+    private final boolean immigration;
+    private final List<DomainPack> packs;
+    private final PackGate gate;
+    private final boolean gatedByPack;
 
     private RuleSet(RuleFiles.ActorsFile actors, RuleFiles.PlacesFile places, RuleFiles.CuesFile cues) {
-        this.version = agreedVersion(actors, places, cues);
+        this(actors, places, cues, Map.of(), null, false);
+    }
+
+    /**
+     * @param packFiles the packs by file name, in run order
+     * @param domains   the domains to run (IMMIGRATION for the core files' own positions), or null for all
+     */
+    private RuleSet(RuleFiles.ActorsFile actors, RuleFiles.PlacesFile places, RuleFiles.CuesFile cues,
+                    Map<String, RuleFiles.PackFile> packFiles, Set<String> domains, boolean gatedByPack) {
+        this.gatedByPack = gatedByPack;
+        String coreVersion = agreedVersion(actors, places, cues);
         this.gazetteer = gazetteerOf(places);
         this.actorsById = actorsById(actors);
         this.segmentation = require(cues.segmentation(), CUES_FILE, "segmentation");
@@ -57,25 +80,122 @@ public final class RuleSet {
         this.relativeTargets = compile(grammar.relativeTargets());
         this.abbreviations = abbreviations(segmentation, places);
         this.index = indexOf(actors, places, cues);
+        Set<String> known = new TreeSet<>();
+        known.add(PolicyDomains.IMMIGRATION);
+        packFiles.values().forEach(p -> known.add(p.domain()));
+        if (domains != null && !known.containsAll(domains)) {
+            Set<String> unknown = new TreeSet<>(domains);
+            unknown.removeAll(known);
+            throw new RuleSetException("unknown domain(s) " + unknown + "; the rules know " + known);
+        }
+        this.immigration = domains == null || domains.contains(PolicyDomains.IMMIGRATION);
+        List<DomainPack> selected = new ArrayList<>();
+        Map<String, List<PackComposer.GatePhrase>> gatePhrases = new LinkedHashMap<>();
+        Set<String> seen = new LinkedHashSet<>();
+        StringBuilder fullVersion = new StringBuilder(coreVersion);
+        for (Map.Entry<String, RuleFiles.PackFile> e : packFiles.entrySet()) {
+            RuleFiles.PackFile pack = e.getValue();
+            PackComposer.Composed composed = PackComposer.compose(actors, places, cues, pack, e.getKey());
+            if (!seen.add(pack.domain()) || PolicyDomains.IMMIGRATION.equals(pack.domain())) {
+                throw new RuleSetException("rules file " + e.getKey() + ": domain " + pack.domain()
+                        + " is defined twice");
+            }
+            if (domains != null && !domains.contains(pack.domain())) {
+                continue;
+            }
+            selected.add(new DomainPack(pack,
+                    new RuleSet(composed.actors(), composed.places(), composed.cues(), Map.of(), null, true)));
+            gatePhrases.put(pack.domain(), PackComposer.gatePhrases(pack));
+            fullVersion.append(selected.size() == 1 ? "+" : ",").append(pack.domain().toLowerCase(Locale.ROOT))
+                    .append('@').append(pack.version());
+        }
+        if (!immigration) {
+            fullVersion.append(selected.isEmpty() ? "+" : ",").append("-immigration");
+        }
+        this.version = fullVersion.toString();
+        this.packs = List.copyOf(selected);
+        this.gate = selected.isEmpty() ? null : new PackGate(selected, gatePhrases);
     }
 
-    /** The rules shipped with the application (src/main/resources/rules). */
+    /** The rules shipped with the application (src/main/resources/rules), with all bundled packs. */
     public static RuleSet loadDefault() {
+        return loadDefault(null);
+    }
+
+    /**
+     * The rules shipped with the application, running only the given domains.
+     *
+     * @param domains domain ids (IMMIGRATION, EDUCATION, ...), or null or empty for all bundled packs
+     */
+    public static RuleSet loadDefault(Collection<String> domains) {
+        Map<String, RuleFiles.PackFile> packs = new LinkedHashMap<>();
+        for (String file : readResource(PACKS_DIR + PACK_INDEX, RuleFiles.PackIndex.class).packs()) {
+            packs.put(PACKS_DIR + file, readResource(PACKS_DIR + file, RuleFiles.PackFile.class));
+        }
         return new RuleSet(
                 readResource(ACTORS_FILE, RuleFiles.ActorsFile.class),
                 readResource(PLACES_FILE, RuleFiles.PlacesFile.class),
-                readResource(CUES_FILE, RuleFiles.CuesFile.class));
+                readResource(CUES_FILE, RuleFiles.CuesFile.class), packs, selection(domains), false);
     }
 
-    /** Rules from a directory holding actors.json, places.json and cues.json. */
+    /** Rules from a directory holding actors.json, places.json and cues.json, and packs/ when it has one. */
     public static RuleSet load(Path dir) {
+        return load(dir, null);
+    }
+
+    /** Rules from a directory, running only the given domains (null or empty: all its packs). */
+    public static RuleSet load(Path dir, Collection<String> domains) {
+        Map<String, RuleFiles.PackFile> packs = new LinkedHashMap<>();
+        Path index = dir.resolve(PACKS_DIR).resolve(PACK_INDEX);
+        if (Files.exists(index)) {
+            for (String file : readFile(index, RuleFiles.PackIndex.class).packs()) {
+                packs.put(PACKS_DIR + file, readFile(dir.resolve(PACKS_DIR).resolve(file), RuleFiles.PackFile.class));
+            }
+        }
         return new RuleSet(
                 readFile(dir.resolve(ACTORS_FILE), RuleFiles.ActorsFile.class),
                 readFile(dir.resolve(PLACES_FILE), RuleFiles.PlacesFile.class),
-                readFile(dir.resolve(CUES_FILE), RuleFiles.CuesFile.class));
+                readFile(dir.resolve(CUES_FILE), RuleFiles.CuesFile.class), packs, selection(domains), false);
     }
 
-    /** The version of the rules, e.g. "2026.11.1". */
+    private static Set<String> selection(Collection<String> domains) {
+        if (domains == null || domains.isEmpty()) {
+            return null;
+        }
+        Set<String> selected = new LinkedHashSet<>();
+        domains.forEach(d -> selected.add(d.strip().toUpperCase(Locale.ROOT)));
+        return selected;
+    }
+
+    /** The domains this rule set runs: IMMIGRATION (when on) and the selected packs, in run order. */
+    public List<String> domains() {
+        List<String> all = new ArrayList<>();
+        if (immigration) {
+            all.add(PolicyDomains.IMMIGRATION);
+        }
+        packs.forEach(p -> all.add(p.domain()));
+        return all;
+    }
+
+    /** The selected domain packs, in run order. */
+    public List<DomainPack> packs() {
+        return packs;
+    }
+
+    boolean immigrationOn() {
+        return immigration;
+    }
+
+    /** True for the rule set of a domain pack: its gate has decided that an item is about its domain. */
+    boolean gatedByPack() {
+        return gatedByPack;
+    }
+
+    PackGate gate() {
+        return gate;
+    }
+
+    /** The version of the rules, e.g. "2026.11.1", followed by the selected packs' versions when there are any. */
     public String version() {
         return version;
     }

@@ -55,6 +55,10 @@ final class TextFacts {
     // ---------------------------------------------------------------- context and targets
 
     boolean hasContext() {
+        // a domain pack reads only the items its gate let through: the gate was its context test
+        if (rules.gatedByPack()) {
+            return true;
+        }
         boolean generic = false;
         boolean cooperation = false;
         for (Hit hit : cues) {

@@ -17,6 +17,7 @@ import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.enrich.Enricher;
+import org.policyradar.streams.enrich.PolicyDomains;
 import org.policyradar.streams.enrich.RuleSet;
 
 /**
@@ -27,8 +28,8 @@ import org.policyradar.streams.enrich.RuleSet;
  */
 public final class Evaluation {
 
-    /** The figures and the error list of one run. */
-    public record Result(Figures figures, List<String> errors) {
+    /** The figures of one run (summed over the domains, and per domain) and its error list. */
+    public record Result(Figures figures, List<Figures> perDomain, List<String> errors) {
     }
 
     private static final Instant PUBLISHED = Instant.parse("2026-01-01T00:00:00Z");
@@ -44,14 +45,48 @@ public final class Evaluation {
         this.conflictRules = new ConflictRules(rules);
     }
 
-    /** Runs the rules over the items of the corpus in the given part of the split. */
+    /**
+     * Runs the rules over the items of the corpus in the given part of the split, scoring each policy domain the
+     * labels cover on its own: an item counts in a domain when its label is of that domain, or when it is
+     * labelled in another covered domain and the rules give it a position of this one (then its label there is
+     * NEUTRAL). Positions of domains the labels do not cover count against nothing (an immigration set says
+     * nothing about a voter-roll lawsuit). The figures are the sum over the covered domains.
+     */
     public Result run(List<CorpusItem> corpus, LabelFile labels, HoldoutSplit split) {
         List<CorpusItem> items = corpus.stream().filter(split::contains).toList();
         Map<String, EnrichedNewsItem> enriched = new LinkedHashMap<>();
         for (CorpusItem item : items) {
             enriched.put(item.id(), enriched(item));
         }
+        DomainLabels domains = new DomainLabels(labels);
         List<String> errors = new ArrayList<>();
+        List<Figures> perDomain = new ArrayList<>();
+        boolean several = domains.covered().size() > 1;
+        for (String domain : domains.covered()) {
+            LabelFile view = domains.view(domain);
+            Map<String, EnrichedNewsItem> ofDomain = new LinkedHashMap<>();
+            enriched.forEach((id, item) -> {
+                EnrichedNewsItem only = onlyDomain(item, domain);
+                if (domain.equals(domains.domainOf(id)) || !only.getPositions().isEmpty()) {
+                    ofDomain.put(id, only);
+                }
+            });
+            List<String> domainErrors = new ArrayList<>();
+            perDomain.add(score(ofDomain, view, split, domain, domainErrors));
+            domainErrors.forEach(e -> errors.add(several ? domain + " " + e : e));
+        }
+        return new Result(Figures.sum(split.name(), perDomain), perDomain, errors);
+    }
+
+    private static EnrichedNewsItem onlyDomain(EnrichedNewsItem item, String domain) {
+        List<PolicyPosition> kept = item.getPositions().stream()
+                .filter(p -> PolicyDomains.of(p.getTopic()).equals(domain)).toList();
+        return kept.size() == item.getPositions().size() ? item
+                : EnrichedNewsItem.newBuilder(item).setPositions(kept).build();
+    }
+
+    private Figures score(Map<String, EnrichedNewsItem> enriched, LabelFile labels, HoldoutSplit split, String domain,
+                          List<String> errors) {
         Ratio side = new Ratio(0, 0);
         Ratio topic = new Ratio(0, 0);
         Ratio place = new Ratio(0, 0);
@@ -95,9 +130,8 @@ public final class Evaluation {
         Set<String> clusters = new LinkedHashSet<>();
         enriched.keySet().forEach(id -> clusters.add(labels.items().get(id).cluster()));
         PairCount pairs = pairs(enriched, labels, errors);
-        Figures figures = new Figures(split.name(), enriched.size(), clusters.size(), side, topic, place, precision,
+        return new Figures(split.name(), domain, enriched.size(), clusters.size(), side, topic, place, precision,
                 recall, pairs.required, pairs.found, pairs.wrong, pairs.neither);
-        return new Result(figures, errors);
     }
 
     private record PairCount(int required, int found, int wrong, int neither) {
@@ -212,6 +246,10 @@ public final class Evaluation {
             return label.scope().stream().anyMatch(s -> s.length() == 2 && s.equals(s.toUpperCase())
                     ? inState(j, s) && j.getKind() == JurisdictionKind.STATE
                     : j.getName() != null && PlaceNames.samePlace(s, j.getName()));
+        }
+        // [null, "MULTI"]: a multistate coalition reported without a lead state; any state, or none resolved
+        if ("MULTI".equals(label.jurState())) {
+            return j.getKind() == JurisdictionKind.STATE || j.getKind() == JurisdictionKind.UNKNOWN;
         }
         if (!inState(j, label.jurState())) {
             return false;

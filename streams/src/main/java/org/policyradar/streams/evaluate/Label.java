@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.policyradar.avro.PolicyTopic;
 
 /**
  * One labelled position: its side (PRESS, RESIST, ALIGNED, JUDICIAL, NEUTRAL), topic (null for NEUTRAL), and
@@ -20,6 +21,10 @@ public record Label(String side, String topic, boolean nationwide, List<String> 
         JsonNode topicNode = node.get("topic");
         String topic = topicNode == null || topicNode.isNull() ? null
                 : topicNode.isArray() ? topicNode.path(0).asText() : topicNode.asText();
+        // "OTHER:EDUCATION": the labels of the other-domain sets name a domain's topic under OTHER
+        if (topic != null && topic.startsWith("OTHER:") && knownTopic(topic.substring("OTHER:".length()))) {
+            topic = topic.substring("OTHER:".length());
+        }
         JsonNode scopeNode = node.get("scope");
         boolean nationwide = false;
         List<String> scope = new ArrayList<>();
@@ -39,6 +44,20 @@ public record Label(String side, String topic, boolean nationwide, List<String> 
             state = jur.get(1).isNull() ? null : jur.get(1).asText().toUpperCase(Locale.ROOT);
         }
         return new Label(side, topic, nationwide, List.copyOf(scope), place, state);
+    }
+
+    private static boolean knownTopic(String name) {
+        try {
+            PolicyTopic.valueOf(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The same label as NEUTRAL: how an item labelled in another domain stands in this one. */
+    Label neutral() {
+        return new Label("NEUTRAL", null, false, List.of(), null, null);
     }
 
     /** True when this PRESS label's scope covers the jurisdiction of the other label. */

@@ -13,6 +13,10 @@ public record Ratio(int hits, int total) {
         return new Ratio(hits + (hit ? 1 : 0), total + 1);
     }
 
+    Ratio add(Ratio other) {
+        return new Ratio(hits + other.hits, total + other.total);
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%.3f (%d/%d)", value(), hits, total);

@@ -94,6 +94,21 @@ class ConflictRulesTest {
     }
 
     @Test
+    void shouldKeepImmigrationConflictIdsAndPutTheDomainInThePacksIds() throws Exception {
+        // the key of an immigration conflict is what it was before the packs: topic|pressing|resisting
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest("COOPERATION|s1|s2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ConflictRules.conflictId(PolicyTopic.COOPERATION, "s1", "s2"))
+                .isEqualTo("conflict-" + java.util.HexFormat.of().formatHex(digest).substring(0, 32));
+
+        byte[] elections = java.security.MessageDigest.getInstance("SHA-256")
+                .digest("ELECTIONS|ELECTIONS|s1|s2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ConflictRules.conflictId(PolicyTopic.ELECTIONS, "s1", "s2"))
+                .isEqualTo("conflict-" + java.util.HexFormat.of().formatHex(elections).substring(0, 32))
+                .isNotEqualTo(ConflictRules.conflictId(PolicyTopic.EDUCATION, "s1", "s2"));
+    }
+
+    @Test
     void shouldNotPairAlignOrNeutralPositions() {
         assertThat(rules.match(anItem("a", "s1", T1, doj(US)), anItem("b", "s2", T2, nypd(Stance.ALIGN)))).isEmpty();
         assertThat(rules.match(anItem("a", "s1", T1, doj(US)), anItem("b", "s2", T2, nypd(Stance.NEUTRAL)))).isEmpty();

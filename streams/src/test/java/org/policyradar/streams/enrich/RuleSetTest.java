@@ -22,12 +22,23 @@ class RuleSetTest {
                 Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        Files.createDirectories(dir.resolve(RuleSet.PACKS_DIR));
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("rules/packs/packs.json")) {
+            Files.copy(in, dir.resolve(RuleSet.PACKS_DIR).resolve(RuleSet.PACK_INDEX));
+        }
+        for (String pack : RuleSet.loadDefault().packs().stream().map(DomainPack::domain).toList()) {
+            String file = pack.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".json";
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("rules/packs/" + file)) {
+                Files.copy(in, dir.resolve(RuleSet.PACKS_DIR).resolve(file));
+            }
+        }
     }
 
     @Test
     void shouldLoadTheVersionOfTheShippedRules() {
         RuleSet rules = RuleSet.loadDefault();
-        assertThat(rules.version()).matches("\\d{4}\\.\\d+\\.\\d+");
+        assertThat(rules.version()).matches("\\d{4}\\.\\d+\\.\\d+(\\+[a-z_]+@\\d{4}\\.\\d+\\.\\d+(,[a-z_]+@\\d{4}\\.\\d+\\.\\d+)*)?");
+        assertThat(RuleSet.loadDefault(java.util.List.of("IMMIGRATION")).version()).matches("\\d{4}\\.\\d+\\.\\d+");
         assertThat(rules.gazetteer().byCode("US-CA-STOCKTON")).isPresent();
     }
 

@@ -69,6 +69,67 @@ class EvaluationTest {
         assertThat(figures.sidePrecision().get("RESIST").value()).isGreaterThanOrEqualTo(0.95);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"CRIME_DEPLOYMENT, 1", "EDUCATION, 2", "TRANSGENDER_POLICY, 1", "PUBLIC_HEALTH, 6",
+            "CLIMATE_ENERGY, 5", "ELECTIONS, 2", "TARIFFS_TRADE, 1"})
+    void shouldScoreEachPackOnItsOwnPartOfTheTeamCorpus(String domain, int required) throws IOException {
+        Evaluation.Result result = evaluateResources("packs-news.txt", "packs-labels.json");
+        Figures figures = result.perDomain().stream().filter(f -> domain.equals(f.domain())).findFirst().orElseThrow();
+
+        assertThat(result.perDomain()).hasSize(7);
+        assertThat(figures.requiredPairs()).isEqualTo(required);
+        assertThat(figures.pairPrecision()).as("%s, errors %s", figures.summaryLine(), result.errors()).isEqualTo(1.0);
+        assertThat(figures.pairRecall()).as("%s, errors %s", figures.summaryLine(), result.errors()).isEqualTo(1.0);
+        assertThat(figures.side().value()).as(figures.summaryLine()).isEqualTo(1.0);
+        assertThat(figures.summaryLine()).contains(" domain=" + domain + " ");
+    }
+
+    @Test
+    void shouldCountAPositionOfAnotherDomainAgainstNeitherSet() throws IOException {
+        // an immigration set: the voter-roll refusal is NEUTRAL there, and an ELECTIONS position of the rules
+        Evaluation.Result result = evaluate("""
+                The Justice Department sued Denver over its sanctuary ordinance that limits cooperation with ICE.
+                Denver's mayor said city police will not help ICE agents with arrests.
+                Oregon's secretary of state refused to turn over the voter rolls to the Justice Department.
+                """, """
+                {"items": {
+                  "a": {"line": 1, "cluster": "c1", "side": "PRESS", "topic": "COOPERATION", "scope": ["Denver"]},
+                  "b": {"line": 2, "cluster": "c2", "side": "RESIST", "topic": "COOPERATION", "jur": ["Denver", "CO"]},
+                  "c": {"line": 3, "cluster": "c3", "side": "NEUTRAL"}
+                }}
+                """);
+
+        assertThat(result.perDomain()).extracting(Figures::domain).containsExactly("IMMIGRATION");
+        assertThat(result.figures().side()).isEqualTo(new Ratio(3, 3));
+        assertThat(result.figures().wrongPairs()).isZero();
+        assertThat(result.figures().pairF1()).isEqualTo(1.0);
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void shouldCountAPositionOfAnotherCoveredDomainAsAnError() throws IOException {
+        // both domains are labelled here: an ELECTIONS position on an item labelled in EDUCATION is wrong
+        Evaluation.Result result = evaluate("""
+                The Education Department threatened to withhold federal funding from school districts that keep DEI programs.
+                Oregon's secretary of state refused to turn over the voter rolls to the Justice Department.
+                The Justice Department demanded that every state hand over its full voter rolls.
+                """, """
+                {"items": {
+                  "a": {"line": 1, "cluster": "c1", "side": "PRESS", "topic": "OTHER:EDUCATION", "scope": "NATIONWIDE"},
+                  "b": {"line": 2, "cluster": "c2", "side": "NEUTRAL", "topic": "OTHER:EDUCATION"},
+                  "c": {"line": 3, "cluster": "c3", "side": "PRESS", "topic": "OTHER:ELECTIONS", "scope": "NATIONWIDE"}
+                }}
+                """);
+
+        Figures elections = result.perDomain().stream().filter(f -> "ELECTIONS".equals(f.domain())).findFirst()
+                .orElseThrow();
+        assertThat(result.perDomain()).extracting(Figures::domain).containsExactly("EDUCATION", "ELECTIONS");
+        assertThat(elections.items()).isEqualTo(2);
+        assertThat(elections.side()).isEqualTo(new Ratio(1, 2));
+        assertThat(elections.wrongPairs()).isEqualTo(1);
+        assertThat(result.errors()).anySatisfy(e -> assertThat(e).startsWith("ELECTIONS ITEM b: labelled NEUTRAL"));
+    }
+
     @Test
     void shouldCountARequiredPairFoundAndScoreEveryItem() throws IOException {
         Evaluation.Result result = evaluate("""

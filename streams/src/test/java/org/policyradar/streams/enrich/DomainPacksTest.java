@@ -1,0 +1,171 @@
+package org.policyradar.streams.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyradar.avro.Evidence;
+import org.policyradar.avro.EvidenceField;
+import org.policyradar.avro.PolicyPosition;
+import org.policyradar.avro.PolicyTopic;
+import org.policyradar.avro.Stance;
+
+/** The domain packs: loading, the gate, what their positions carry, and that immigration reads as before. */
+class DomainPacksTest {
+
+    private static RuleSet allPacks;
+    private static Enricher enricher;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void rules() {
+        allPacks = RuleSet.loadDefault();
+        enricher = new Enricher(allPacks);
+    }
+
+    private static String stance(PolicyPosition p) {
+        return p.getEvidence().stream().filter(e -> e.getField() == EvidenceField.STANCE).map(Evidence::getRule)
+                .findFirst().orElse("");
+    }
+
+    @Test
+    void shouldBundleImmigrationAndTheSevenOtherDomains() {
+        assertThat(allPacks.domains()).containsExactly("IMMIGRATION", "CRIME_DEPLOYMENT", "EDUCATION",
+                "TRANSGENDER_POLICY", "PUBLIC_HEALTH", "CLIMATE_ENERGY", "ELECTIONS", "TARIFFS_TRADE");
+        assertThat(allPacks.packs()).allSatisfy(p -> assertThat(PolicyDomains.of(p.topic())).isEqualTo(p.domain()));
+        assertThat(allPacks.packs()).allSatisfy(p -> assertThat(p.meaning()).containsKeys("PRESS", "RESIST", "ALIGN"));
+    }
+
+    @Test
+    void shouldGiveAPackPositionThePacksTopicAndNameThePackInEveryRule() {
+        List<PolicyPosition> positions = enricher.positionsOf(null,
+                "Oregon's secretary of state refused to turn over the voter rolls to the Justice Department.");
+
+        assertThat(positions).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.getTopic()).isEqualTo(PolicyTopic.ELECTIONS);
+            assertThat(p.getEvidence()).allSatisfy(e -> assertThat(e.getRule()).startsWith("elections:"));
+        });
+        assertThat(positions.get(0).getStance()).isEqualTo(Stance.RESIST);
+        assertThat(positions.get(0).getJurisdiction().getCode()).isEqualTo("OR");
+    }
+
+    @Test
+    void shouldLetNoPackReadAnItemWithoutAnyOfItsContextPhrases() {
+        String text = "The governor said the state will not comply with the federal demand.";
+
+        assertThat(allPacks.gate().packsFor(text)).isEmpty();
+        assertThat(enricher.positionsOf(null, text)).isEmpty();
+    }
+
+    @Test
+    void shouldOpenOnlyThePacksWhoseContextPhrasesTheTextHas() {
+        List<String> open = allPacks.gate().packsFor("California sued over the tariffs and the voter rolls demand.")
+                .stream().map(DomainPack::domain).toList();
+
+        assertThat(open).containsExactly("ELECTIONS", "TARIFFS_TRADE");
+    }
+
+    @Test
+    void shouldLeaveANarrowerDomainItsItemsWhenABroaderOneYieldsToIt() {
+        List<String> open = allPacks.gate().packsFor(
+                "The Education Department threatened to cut federal grants over transgender athletes in girls' sports.")
+                .stream().map(DomainPack::domain).toList();
+
+        assertThat(open).containsExactly("TRANSGENDER_POLICY");
+    }
+
+    @Test
+    void shouldFindTheSameImmigrationPositionsWithAndWithoutThePacks() throws IOException {
+        Enricher immigrationOnly = new Enricher(RuleSet.loadDefault(List.of("IMMIGRATION")));
+        List<String> lines;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("corpus/eval-news.txt")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+
+        for (String line : lines) {
+            List<PolicyPosition> withPacks = enricher.positionsOf(null, line).stream()
+                    .filter(p -> PolicyDomains.of(p.getTopic()).equals(PolicyDomains.IMMIGRATION)).toList();
+            assertThat(withPacks).as(line).isEqualTo(immigrationOnly.positionsOf(null, line));
+        }
+    }
+
+    @Test
+    void shouldRunWithoutImmigrationWhenItIsNotSelected() {
+        RuleSet electionsOnly = RuleSet.loadDefault(List.of("elections"));
+        Enricher elections = new Enricher(electionsOnly);
+
+        assertThat(electionsOnly.domains()).containsExactly("ELECTIONS");
+        assertThat(electionsOnly.version()).endsWith(",-immigration").contains("elections@");
+        assertThat(elections.positionsOf(null, "Chicago police will not help ICE agents with arrests.")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownDomainNamingTheKnownOnes() {
+        assertThatThrownBy(() -> RuleSet.loadDefault(List.of("ASTROLOGY"))).isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("ASTROLOGY").hasMessageContaining("ELECTIONS");
+    }
+
+    @Test
+    void shouldRefuseAPackWhoseTopicBelongsToAnotherDomain() throws IOException {
+        copyCoreRules();
+        Files.createDirectories(dir.resolve("packs"));
+        Files.writeString(dir.resolve("packs/packs.json"), "{\"packs\": [\"odd.json\"]}");
+        Files.writeString(dir.resolve("packs/odd.json"), """
+                {"domain": "ELECTIONS", "version": "2026.12.1", "topic": "EDUCATION", "context": ["ballots"]}
+                """);
+
+        assertThatThrownBy(() -> RuleSet.load(dir)).isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("packs/odd.json").hasMessageContaining("belongs to domain EDUCATION");
+    }
+
+    @Test
+    void shouldRefuseAPackThatNoPhraseCanOpen() throws IOException {
+        copyCoreRules();
+        Files.createDirectories(dir.resolve("packs"));
+        Files.writeString(dir.resolve("packs/packs.json"), "{\"packs\": [\"silent.json\"]}");
+        Files.writeString(dir.resolve("packs/silent.json"), """
+                {"domain": "ELECTIONS", "version": "2026.12.1", "topic": "ELECTIONS"}
+                """);
+
+        assertThatThrownBy(() -> RuleSet.load(dir)).isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("no context phrase");
+    }
+
+    @Test
+    void shouldLetAPackClaimAPhraseOfTheCore() throws IOException {
+        copyCoreRules();
+        Files.createDirectories(dir.resolve("packs"));
+        Files.writeString(dir.resolve("packs/packs.json"), "{\"packs\": [\"elections.json\"]}");
+        // "sued" belongs to the core's lawsuit cue; here the pack reads it as a refusal of its own
+        Files.writeString(dir.resolve("packs/elections.json"), """
+                {"domain": "ELECTIONS", "version": "2026.12.9", "topic": "ELECTIONS", "context": ["voter rolls"],
+                 "cues": [{"id": "own-sued", "kind": "OBSTRUCT", "phrases": ["sued"]}]}
+                """);
+
+        RuleSet rules = RuleSet.load(dir);
+        List<PolicyPosition> positions = new Enricher(rules)
+                .positionsOf(null, "The Oregon governor sued over the voter rolls.");
+
+        assertThat(rules.version()).endsWith("+elections@2026.12.9");
+        assertThat(positions).isNotEmpty();
+        assertThat(stance(positions.get(0))).isEqualTo("elections:cue:own-sued");
+    }
+
+    private void copyCoreRules() throws IOException {
+        for (String file : new String[] {RuleSet.ACTORS_FILE, RuleSet.PLACES_FILE, RuleSet.CUES_FILE}) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("rules/" + file)) {
+                Files.copy(in, dir.resolve(file));
+            }
+        }
+    }
+}
