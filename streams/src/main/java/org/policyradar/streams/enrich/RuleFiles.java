@@ -1,8 +1,12 @@
 package org.policyradar.streams.enrich;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.policyradar.avro.GovernmentBranch;
 import org.policyradar.avro.GovernmentLevel;
 import org.policyradar.avro.Instrument;
@@ -162,13 +166,42 @@ final class RuleFiles {
             roles = orEmpty(roles);
             cues = orEmpty(cues);
         }
+
+        /**
+         * This pack with the entries every pack shares (generic stance verbs, officials the core does not name)
+         * after its own; an entry whose id the pack defines itself is the pack's.
+         */
+        PackFile withShared(SharedPackRules shared) {
+            return new PackFile(domain, version, topic, context, excludeCoreCues, yieldsTo, meaning,
+                    joined(actors, shared.actors(), ActorDef::id), joined(roles, shared.roles(), RoleDef::role),
+                    joined(cues, shared.cues(), CueDef::id));
+        }
+
+        private static <T> List<T> joined(List<T> own, List<T> shared, Function<T, String> id) {
+            Set<String> ownIds = own.stream().map(id).collect(Collectors.toSet());
+            List<T> all = new ArrayList<>(own);
+            shared.stream().filter(e -> !ownIds.contains(id.apply(e))).forEach(all::add);
+            return List.copyOf(all);
+        }
     }
 
-    /** The list of bundled packs (rules/packs/packs.json), in the order they run. */
+    /** Actors, roles and cues that every pack adds to the core, kept once in packs.json. */
+    record SharedPackRules(List<ActorDef> actors, List<RoleDef> roles, List<CueDef> cues) {
+        static final SharedPackRules NONE = new SharedPackRules(List.of(), List.of(), List.of());
+
+        SharedPackRules {
+            actors = orEmpty(actors);
+            roles = orEmpty(roles);
+            cues = orEmpty(cues);
+        }
+    }
+
+    /** The list of bundled packs (rules/packs/packs.json), in the order they run, and what they all share. */
     @JsonIgnoreProperties({"_doc"})
-    record PackIndex(List<String> packs) {
+    record PackIndex(List<String> packs, SharedPackRules shared) {
         PackIndex {
             packs = orEmpty(packs);
+            shared = shared == null ? SharedPackRules.NONE : shared;
         }
     }
 }

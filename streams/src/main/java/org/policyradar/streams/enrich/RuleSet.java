@@ -129,8 +129,10 @@ public final class RuleSet {
      */
     public static RuleSet loadDefault(Collection<String> domains) {
         Map<String, RuleFiles.PackFile> packs = new LinkedHashMap<>();
-        for (String file : readResource(PACKS_DIR + PACK_INDEX, RuleFiles.PackIndex.class).packs()) {
-            packs.put(PACKS_DIR + file, readResource(PACKS_DIR + file, RuleFiles.PackFile.class));
+        RuleFiles.PackIndex packIndex = readResource(PACKS_DIR + PACK_INDEX, RuleFiles.PackIndex.class);
+        for (String file : packIndex.packs()) {
+            packs.put(PACKS_DIR + file,
+                    readResource(PACKS_DIR + file, RuleFiles.PackFile.class).withShared(packIndex.shared()));
         }
         return new RuleSet(
                 readResource(ACTORS_FILE, RuleFiles.ActorsFile.class),
@@ -148,8 +150,10 @@ public final class RuleSet {
         Map<String, RuleFiles.PackFile> packs = new LinkedHashMap<>();
         Path index = dir.resolve(PACKS_DIR).resolve(PACK_INDEX);
         if (Files.exists(index)) {
-            for (String file : readFile(index, RuleFiles.PackIndex.class).packs()) {
-                packs.put(PACKS_DIR + file, readFile(dir.resolve(PACKS_DIR).resolve(file), RuleFiles.PackFile.class));
+            RuleFiles.PackIndex packIndex = readFile(index, RuleFiles.PackIndex.class);
+            for (String file : packIndex.packs()) {
+                packs.put(PACKS_DIR + file, readFile(dir.resolve(PACKS_DIR).resolve(file), RuleFiles.PackFile.class)
+                        .withShared(packIndex.shared()));
             }
         }
         return new RuleSet(

@@ -168,4 +168,24 @@ class DomainPacksTest {
             }
         }
     }
+
+    @Test
+    void shouldAddTheSharedEntriesAfterAPacksOwnAndLetThePacksOwnWin() {
+        RuleFiles.ActorDef ownGovernor = new RuleFiles.ActorDef("GOV-XX", "Governor of the pack", null, null, "MD",
+                false, null, List.of("Pack Governor"), List.of());
+        RuleFiles.ActorDef sharedGovernor = new RuleFiles.ActorDef("GOV-XX", "Governor shared", null, null, "MD",
+                false, null, List.of("Shared Governor"), List.of());
+        RuleFiles.ActorDef sharedMayor = new RuleFiles.ActorDef("MAYOR-XX", "Mayor shared", null, null, "MD",
+                false, null, List.of("Shared Mayor"), List.of());
+        RuleFiles.PackFile pack = new RuleFiles.PackFile("EDUCATION", "1", PolicyTopic.EDUCATION, List.of("DEI"),
+                null, null, null, List.of(ownGovernor), null, null);
+
+        RuleFiles.PackFile withShared = pack.withShared(
+                new RuleFiles.SharedPackRules(List.of(sharedGovernor, sharedMayor), null, null));
+
+        assertThat(withShared.actors()).containsExactly(ownGovernor, sharedMayor);
+        assertThat(withShared.roles()).isEmpty();
+        assertThat(withShared.context()).containsExactly("DEI");
+    }
+
 }
