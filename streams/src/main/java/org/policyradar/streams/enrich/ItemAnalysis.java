@@ -212,6 +212,10 @@ final class ItemAnalysis {
                 if (cue.needsObject() && !facts.hasObject(clause, hit)) {
                     return null;
                 }
+                // "raids were paused after a call with the mayor": a passive halt names no actor unless "by" does
+                if (refusal && cue.negatesWithoutJudge() && facts.isPassive(hit) && !facts.byAfter(hit)) {
+                    return null;
+                }
                 // "help", "allow", "work with" cooperate only when a federal agency is what they help or let in
                 // "allow", "grant access" cooperate only when a federal agency is what they let in
                 if (kind == CueKind.COOPERATE && polarity > 0 && cue.alignsWithAgencyOnly()
@@ -221,6 +225,11 @@ final class ItemAnalysis {
                 // "joined a lawsuit", "participating in a lawsuit": the lawsuit decides, not the joining
                 if (kind == CueKind.COOPERATE && lawsuitRightAfter(clause, hit)) {
                     return null;
+                }
+                // "Homan urged sheriffs to honor detainers": the help is what the demander asks of its object
+                Hit demand = facts.demandBefore(clause, hit);
+                if (demand != null) {
+                    return demanded(clause, hit, demand, polarity, firstNegator, weight, rule);
                 }
                 ActorMention local = facts.nearestStateOrLocalBefore(clause, hit.start(),
                         subject == null ? clause.start() : subject.start());
@@ -275,6 +284,13 @@ final class ItemAnalysis {
                             clauseFactor * agentFactor(local) * (subject == null ? scoring.inheritedAgent() : 1.0),
                             rule, List.of());
                 }
+                // "protesters rallied against ICE raids": an action named as what others oppose is a mention;
+                // "raids in the city were called off": an action reported as halted is a retreat, not pressure
+                int opposed = facts.isNominal(hit) ? facts.objectOfOpposition(hit) : -1;
+                if ((opposed >= 0 && (subject == null || !subject.explicit() || subject.start() >= opposed))
+                        || facts.haltedAfter(clause, hit)) {
+                    return null;
+                }
                 if (subject != null && subject.federal()) {
                     return new Candidate(clause, subject, null, Side.PRESS, hit, null, weight, clauseFactor, rule,
                             List.of());
@@ -328,6 +344,10 @@ final class ItemAnalysis {
                 double factor = clauseFactor;
                 if (agent == null) {
                     agent = facts.firstAfter(clause, hit.end(), m -> !m.judicial());
+                    // "a legal challenge against the president's order": what the suit is against is its defendant
+                    if (agent != null && facts.isDefendant(hit, agent)) {
+                        agent = null;
+                    }
                     factor *= scoring.agentAfterCue();
                 }
                 if (agent == null) {
@@ -372,6 +392,39 @@ final class ItemAnalysis {
                 return null;
             }
         }
+    }
+
+    /**
+     * Cooperation (or its refusal) demanded of someone else is the demander's position: a federal actor asking
+     * for it presses the place of the actors it asks; a state or local actor asking for it aligns (or, asking
+     * for a refusal, resists); nobody known asking, or a non-government demander, takes no side.
+     */
+    private Candidate demanded(Clause clause, Hit hit, Hit demand, int polarity, Hit negator, double weight,
+                               String rule) {
+        ActorMention demander = facts.subject(clause, demand.start());
+        if (demander == null || demander.foreign() || demander.judicial()) {
+            return null;
+        }
+        String demandedRule = rule + "+demanded";
+        if (demander.federal()) {
+            if (polarity < 0) {
+                return null;
+            }
+            List<PlaceMention> targets = new ArrayList<>();
+            for (ActorMention asked : facts.actorsIn(clause)) {
+                if (asked.start() >= demand.end() && asked.end() <= hit.start() && asked.stateOrLocal()) {
+                    asked.agents().stream().filter(a -> a.place() != null)
+                            .forEach(a -> targets.add(new PlaceMention(a.placeStart(), a.placeEnd(), a.place(), false)));
+                }
+            }
+            return new Candidate(clause, demander, null, Side.PRESS, hit, null, weight, clauseFactor(clause),
+                    demandedRule, List.copyOf(targets));
+        }
+        if (demander.stateOrLocal()) {
+            return new Candidate(clause, demander, null, polarity > 0 ? Side.ALIGN : Side.RESIST, hit, negator,
+                    weight, clauseFactor(clause) * agentFactor(demander), demandedRule, List.of());
+        }
+        return null;
     }
 
     private double clauseFactor(Clause clause) {

@@ -299,6 +299,137 @@ final class TextFacts {
 
     private static final Pattern BY_GAP = Pattern.compile("\\s+(?:by|from)\\s+(?:the\\s+)?");
 
+    /**
+     * A demand verb ("urged", "asked", "ordered", "demanded") before the cue in its clause whose complement holds
+     * the cue ("... sheriffs to honor detainers", "... that the city hand over inmates"), or null.
+     */
+    Hit demandBefore(Clause clause, Hit hit) {
+        Hit demand = null;
+        for (Hit h : cues) {
+            if (h.start() >= hit.start()) {
+                break;
+            }
+            if (h.start() >= clause.start() && h.end() <= hit.start() && cue(h).demand()
+                    && wordsBetween(h.end(), hit.start()) <= grammar.objectWindowWords() + 2
+                    && complementBetween(h.end(), hit.start())) {
+                demand = h;
+            }
+        }
+        return demand;
+    }
+
+    /** "X to [not] help", "that X [will] hand over": an infinitive or that-clause opens after the demand verb. */
+    private boolean complementBetween(int from, int to) {
+        String between = wordsOnly(from, to);
+        if (between.startsWith(" that ")) {
+            return true;
+        }
+        int to2 = folded.substring(from, to).lastIndexOf(" to ");
+        return to2 >= 0 && wordsBetween(from + to2, to) <= 3;
+    }
+
+    private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "is", "are", "being",
+            "got", "get", "gets");
+    private static final Set<String> OPPOSITION = Set.of("against", "amid", "after", "despite", "following",
+            "during", "over", "protesting", "protested", "protest");
+    private static final Set<String> NOUN_MODIFIERS = Set.of("the", "a", "an", "recent", "ongoing", "planned",
+            "federal", "immigration", "its", "their", "possible", "new", "mass", "more", "latest", "expected",
+            "continued", "aggressive", "stepped-up", "large-scale", "sweeping", "ice", "this", "these", "those");
+
+    /** "were paused", "was quietly blocked": the cue is a passive predicate. */
+    boolean isPassive(Hit hit) {
+        int at = hit.start();
+        for (int i = 0; i < 2; i++) {
+            String word = wordBefore(at);
+            if (word == null) {
+                return false;
+            }
+            if (AUXILIARIES.contains(word)) {
+                return true;
+            }
+            if (!word.endsWith("ly")) {
+                return false;
+            }
+            at = folded.lastIndexOf(word, at);
+        }
+        return false;
+    }
+
+    /** "blocked by the city": the agent of a passive follows. */
+    boolean byAfter(Hit hit) {
+        return folded.startsWith(" by ", hit.end());
+    }
+
+    /**
+     * "rallied against ICE raids", "amid the immigration crackdown": a noun phrase naming an action, after a
+     * preposition of opposition or background, is what the clause is about, not a position its agent takes.
+     *
+     * @return where the phrase starts (after the preposition), or -1
+     */
+    int objectOfOpposition(Hit hit) {
+        int at = hit.start();
+        for (ActorMention actor : actors) {
+            if (actor.federal() && actor.end() <= at && wordsBetween(actor.end(), at) == 0 && actor.end() > at - 3) {
+                at = actor.start();
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            String word = wordBefore(at);
+            if (word == null) {
+                return -1;
+            }
+            if (OPPOSITION.contains(word)) {
+                return at;
+            }
+            if (!NOUN_MODIFIERS.contains(word) && !word.endsWith("'s")) {
+                return -1;
+            }
+            at = folded.lastIndexOf(word, at);
+        }
+        return -1;
+    }
+
+    /** "raids were paused", "the operation, called off": a halting word right after the action, no stance between. */
+    boolean haltedAfter(Clause clause, Hit hit) {
+        for (Hit other : cues) {
+            if (other.start() < hit.end()) {
+                continue;
+            }
+            if (other.start() >= clause.end() || wordsBetween(hit.end(), other.start()) > 4) {
+                return false;
+            }
+            RuleFiles.CueDef def = cue(other);
+            if (def.kind() == CueKind.NEGATOR && !folded.startsWith("no", other.start())
+                    || def.negatesWithoutJudge()) {
+                return isPassive(other) || wordsBetween(hit.end(), other.start()) == 0;
+            }
+            if (def.kind().isStance()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The word (letters, digits, apostrophes, hyphens) before offset, on the same line, or null. */
+    private String wordBefore(int offset) {
+        int end = offset;
+        while (end > 0 && folded.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (Character.isLetterOrDigit(folded.charAt(start - 1)) || folded.charAt(start - 1) == '\''
+                || folded.charAt(start - 1) == '-')) {
+            start--;
+        }
+        return start == end ? null : folded.substring(start, end);
+    }
+
+    /** "a lawsuit against the administration", "suing over Trump's order": the actor is what the suit is against. */
+    boolean isDefendant(Hit suit, ActorMention agent) {
+        String between = wordsOnly(suit.end(), agent.start());
+        return between.contains(" against ") || between.contains(" over ") || between.contains(" challenging ");
+    }
+
     /** "ICE raids", "raids by ICE": the cue describes the federal actor next to it, not the clause's subject. */
     boolean federalNextTo(Hit hit) {
         for (ActorMention actor : actors) {

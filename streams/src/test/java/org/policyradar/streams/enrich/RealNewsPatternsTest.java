@@ -172,4 +172,51 @@ class RealNewsPatternsTest {
         assertThat(stances("ICE detention reached its highest level since 2019, according to agency data released "
                 + "Monday.")).containsOnly(Stance.NEUTRAL);
     }
+
+    @Test
+    void shouldGiveCooperationAFederalOfficialDemandsOfSheriffsToTheFederalOfficialAsPressure() {
+        List<PolicyPosition> found = positions("The border czar urged county sheriffs in Arizona to keep honoring "
+                + "immigration detainers.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
+        assertThat(found).extracting(PolicyPosition::getActorId).containsOnly("US-WH-BORDER_CZAR");
+        assertThat(found.get(0).getJurisdiction().getCode()).isEqualTo("AZ");
+    }
+
+    @Test
+    void shouldGiveCooperationAGovernorAsksOfLocalPoliceToTheGovernor() {
+        assertThat(positions("Florida's governor called on police chiefs across the state to join 287(g) agreements "
+                + "with ICE.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-FL", Stance.ALIGN));
+        assertThat(positions("Oregon's governor asked state police not to help federal agents with immigration "
+                + "arrests.")).extracting(PolicyPosition::getStance).containsOnly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromAnOperationOnlyNamedAsWhatProtestersOppose() {
+        assertThat(positions("Community groups marched through downtown Seattle against ICE raids on Saturday."))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldTakeNoStanceFromAnOperationReportedAsCalledOff() {
+        assertThat(stances("Planned immigration sweeps in Sacramento were called off late Friday."))
+                .doesNotContain(Stance.PRESS, Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadAGrowthFigureAsStatistics() {
+        assertThat(stances("Immigration detentions in Georgia doubled over the past year."))
+                .doesNotContain(Stance.PRESS, Stance.RESIST, Stance.ALIGN);
+    }
+
+    @Test
+    void shouldNotTakeTheDefendantOfALawsuitForItsAgent() {
+        List<PolicyPosition> found = positions("Minnesota and a dozen other states filed a lawsuit against the "
+                + "administration's deployment of troops to Minneapolis.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).contains(Stance.RESIST);
+        assertThat(found).filteredOn(p -> p.getStance() == Stance.RESIST).extracting(PolicyPosition::getActorId)
+                .containsOnly("GOVT-MN");
+    }
 }
