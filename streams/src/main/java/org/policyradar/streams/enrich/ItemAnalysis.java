@@ -212,6 +212,10 @@ final class ItemAnalysis {
                 if (cue.needsObject() && !facts.hasObject(clause, hit)) {
                     return null;
                 }
+                // "condemned violence against ICE agents": opposing an attack on agents resists no enforcement
+                if (kind == CueKind.OBSTRUCT && !refusal && negations == 0 && facts.attackAfter(clause, hit)) {
+                    return null;
+                }
                 // "raids were paused after a call with the mayor": a passive halt names no actor unless "by" does
                 if (refusal && cue.negatesWithoutJudge() && facts.isPassive(hit) && !facts.byAfter(hit)) {
                     return null;
@@ -352,13 +356,20 @@ final class ItemAnalysis {
                 }
                 if (agent == null) {
                     // "a coalition of states led by New Jersey sued..."
+                    // ("advocates in Chicago sued": a place after "in" is where the plaintiffs are, not who sues)
                     PlaceMention place = places.stream().filter(p -> !p.demonym() && p.start() >= clause.start()
-                            && p.end() <= hit.start()).reduce((x, y) -> y).orElse(null);
+                            && p.end() <= hit.start() && !facts.isLocative(p.start())).reduce((x, y) -> y).orElse(null);
                     agent = place == null ? null : ActorResolver.placeAsActor(place);
                     factor = clauseFactor * scoring.placeAsActor();
                 }
                 if (agent == null || agent.foreign()) {
                     return null;
+                }
+                // "the attorney general sued the city over its sanctuary policy": a state or local government suing
+                // another one over its protections pushes it to cooperate
+                if (agent.stateOrLocal() && facts.suesLocalityOverProtection(clause, hit, agent)) {
+                    return new Candidate(clause, agent, null, Side.ALIGN, hit, null, weight,
+                            factor * agentFactor(agent), rule + "+over-protection", List.of());
                 }
                 Side side = agent.federal() ? Side.PRESS : agent.stateOrLocal() ? Side.RESIST : null;
                 return side == null ? null : new Candidate(clause, agent, null, side, hit, null, weight,

@@ -193,11 +193,25 @@ final class TextFacts {
             if (a.start() >= clause.end() || a.start() >= before) {
                 return null;
             }
-            if (!a.inTarget() && a.start() >= clause.start()) {
+            if (!a.inTarget() && a.start() >= clause.start() && !isObjectOfVerbCue(clause, a)) {
                 return a;
             }
         }
         return null;
+    }
+
+    /** "sued ICE", "criticized the governor": an actor right after a stance verb is its object, not a subject. */
+    private boolean isObjectOfVerbCue(Clause clause, ActorMention actor) {
+        for (Hit h : cues) {
+            if (h.end() > actor.start()) {
+                return false;
+            }
+            if (h.start() >= clause.start() && cue(h).kind().isStance() && !isNominal(h)
+                    && wordsBetween(h.end(), actor.start()) <= 1 && folded.charAt(h.end()) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     ActorMention nearestStateOrLocalBefore(Clause clause, int before, int from) {
@@ -424,10 +438,73 @@ final class TextFacts {
         return start == end ? null : folded.substring(start, end);
     }
 
+    private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "outside", "across", "from");
+
+    /** "advocates in Chicago": the place is where someone is, after a locative preposition. */
+    boolean isLocative(int placeStart) {
+        String word = wordBefore(placeStart);
+        return word != null && LOCATIVES.contains(word);
+    }
+
+    /** An attack cue ("violence against", "attacks on") after the cue, within the object window, before a stop. */
+    boolean attackAfter(Clause clause, Hit hit) {
+        for (Hit other : cues) {
+            if (other.start() < hit.end()) {
+                continue;
+            }
+            if (other.start() >= clause.end() || wordsBetween(hit.end(), other.start()) > grammar.objectWindowWords()) {
+                return false;
+            }
+            if (cue(other).attack()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A state or local government suing another state or local one (named after the cue, no federal actor before
+     * it) over a protection ("over its sanctuary policy").
+     */
+    boolean suesLocalityOverProtection(Clause clause, Hit suit, ActorMention agent) {
+        ActorMention defendant = null;
+        for (ActorMention actor : actorsIn(clause)) {
+            if (actor.start() >= suit.end() && actor != agent) {
+                defendant = actor;
+                break;
+            }
+        }
+        boolean localDefendant = defendant != null && defendant.stateOrLocal();
+        if (!localDefendant) {
+            for (PlaceMention place : places) {
+                if (place.start() >= suit.end() && place.start() < clause.end() && place.domestic()) {
+                    localDefendant = defendant == null || place.start() < defendant.start();
+                    break;
+                }
+            }
+        }
+        if (!localDefendant) {
+            return false;
+        }
+        // "over its law banning sanctuary cities": a protection the defendant negates is no protection of its own
+        List<Hit> after = cuesIn(suit.end(), clause.end());
+        for (Hit other : after) {
+            if (isProtection(other) && after.stream().noneMatch(n -> isNegator(n, false) && negates(n, other))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "a lawsuit against the administration", "suing over Trump's order": the actor is what the suit is against. */
     boolean isDefendant(Hit suit, ActorMention agent) {
         String between = wordsOnly(suit.end(), agent.start());
-        return between.contains(" against ") || between.contains(" over ") || between.contains(" challenging ");
+        if (between.contains(" against ") || between.contains(" over ") || between.contains(" challenging ")) {
+            return true;
+        }
+        // "sued ICE", "sues the administration": the object of the verb
+        String phrase = folded.substring(suit.start(), suit.end());
+        return phrase.startsWith("su") && wordsBetween(suit.end(), agent.start()) <= 1;
     }
 
     /** "ICE raids", "raids by ICE": the cue describes the federal actor next to it, not the clause's subject. */

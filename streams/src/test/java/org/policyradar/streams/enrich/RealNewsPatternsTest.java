@@ -219,4 +219,25 @@ class RealNewsPatternsTest {
         assertThat(found).filteredOn(p -> p.getStance() == Stance.RESIST).extracting(PolicyPosition::getActorId)
                 .containsOnly("GOVT-MN");
     }
+
+    @Test
+    void shouldReadAStateSuingACityOverItsSanctuaryRulesAsCooperation() {
+        assertThat(positions("The Arizona attorney general sued Tucson over its sanctuary ordinance."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AG-AZ", Stance.ALIGN));
+        assertThat(stances("Several Texas cities sued the state over its law banning sanctuary cities."))
+                .containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromCondemningViolenceAgainstAgents() {
+        assertThat(positions("The Columbus mayor denounced violence against immigration agents outside a federal "
+                + "building.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotTakeTheAgencyAGroupSuesForAnActor() {
+        assertThat(positions("Immigrant rights groups in Denver sued ICE over conditions at a local detention "
+                + "center.")).isEmpty();
+    }
 }
