@@ -180,12 +180,20 @@ final class ItemAnalysis {
         int negations = 0;
         Hit firstNegator = null;
         if (!refusal && !cue.unnegatable()) {
+            List<Hit> reaching = new ArrayList<>();
             for (Hit negator : negators) {
                 if (facts.negates(negator, hit)) {
-                    negations++;
-                    if (firstNegator == null) {
-                        firstNegator = negator;
-                    }
+                    reaching.add(negator);
+                }
+            }
+            for (int i = 0; i < reaching.size(); i++) {
+                // "were not involved and did not assist": a negation of an earlier conjunct does not stack
+                if (i + 1 < reaching.size() && facts.conjunctionBetween(reaching.get(i), reaching.get(i + 1))) {
+                    continue;
+                }
+                negations++;
+                if (firstNegator == null) {
+                    firstNegator = reaching.get(i);
                 }
             }
         }
@@ -228,6 +236,10 @@ final class ItemAnalysis {
                 }
                 // "joined a lawsuit", "participating in a lawsuit": the lawsuit decides, not the joining
                 if (kind == CueKind.COOPERATE && lawsuitRightAfter(clause, hit)) {
+                    return null;
+                }
+                // "will support immigrant families", "help migrants find shelter": helping people, not enforcement
+                if (kind == CueKind.COOPERATE && polarity > 0 && !cue.context() && facts.objectIsPeople(clause, hit)) {
                     return null;
                 }
                 // "Homan urged sheriffs to honor detainers": the help is what the demander asks of its object

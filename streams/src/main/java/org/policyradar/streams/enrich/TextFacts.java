@@ -589,6 +589,40 @@ final class TextFacts {
         return out.toString();
     }
 
+    /**
+     * The first thing a cooperation cue acts on, within the object window, is people ("immigrants", "migrant
+     * families") rather than a federal actor or an enforcement phrase.
+     */
+    boolean objectIsPeople(Clause clause, Hit hit) {
+        int window = grammar.objectWindowWords();
+        int agency = Integer.MAX_VALUE;
+        for (ActorMention actor : actorsIn(clause)) {
+            if (actor.start() >= hit.end() && (actor.federal() || actor.context())) {
+                agency = actor.start();
+                break;
+            }
+        }
+        for (Hit other : cuesIn(hit.end(), clause.end())) {
+            if (other.start() >= agency || wordsBetween(hit.end(), other.start()) > window) {
+                return false;
+            }
+            if (cue(other).context()) {
+                return cue(other).people();
+            }
+        }
+        return false;
+    }
+
+    /** "not involved and did not assist": a coordinating word between two negators starts a new conjunct. */
+    boolean conjunctionBetween(Hit first, Hit second) {
+        if (first.end() > second.start()) {
+            return false;
+        }
+        String between = wordsOnly(first.end(), second.start());
+        return between.contains(" and ") || between.contains(" or ") || between.contains(" but ")
+                || folded.substring(first.end(), second.start()).contains(",");
+    }
+
     static boolean opposite(CueKind a, CueKind b) {
         return (a == CueKind.COOPERATE && b == CueKind.OBSTRUCT) || (a == CueKind.OBSTRUCT && b == CueKind.COOPERATE);
     }

@@ -240,4 +240,18 @@ class RealNewsPatternsTest {
         assertThat(positions("Immigrant rights groups in Denver sued ICE over conditions at a local detention "
                 + "center.")).isEmpty();
     }
+
+    @Test
+    void shouldNotStackANegationOfAnEarlierConjunctOntoTheNextOne() {
+        assertThat(stances("Denver police said officers were not part of the federal sweep and did not help "
+                + "immigration agents.")).containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromHelpForImmigrants() {
+        assertThat(positions("The mayor said the city will support immigrant families affected by the raids."))
+                .isEmpty();
+        assertThat(positions("The county will provide legal help to immigrants facing deportation.")).isEmpty();
+        assertThat(stances("The sheriff said deputies will help ICE transport detainees.")).containsExactly(Stance.ALIGN);
+    }
 }
