@@ -308,7 +308,8 @@ final class ItemAnalysis {
                     return null;
                 }
                 if (subject != null && subject.federal()) {
-                    return new Candidate(clause, subject, null, Side.PRESS, hit, null, weight, clauseFactor, rule,
+                    return facts.isHelpedParty(clause, subject, hit) ? null
+                            : new Candidate(clause, subject, null, Side.PRESS, hit, null, weight, clauseFactor, rule,
                             List.of());
                 }
                 if (subject != null && subject.judicial()) {
@@ -341,9 +342,13 @@ final class ItemAnalysis {
                     federal = inherited(clause, true, before);
                     factor = clauseFactor * scoring.inheritedAgent();
                 }
-                if (federal != null) {
+                // "troopers joined ICE agents in arrests": the agency a state or local actor helps is its partner
+                if (federal != null && !facts.isHelpedParty(clause, federal, hit)) {
                     return new Candidate(clause, federal, null, Side.PRESS, hit, null, weight, factor, rule,
                             List.of());
+                }
+                if (federal != null) {
+                    return null;
                 }
                 if (kind == CueKind.THREAT && subject == null && facts.sentenceHasGenericTarget(clause)) {
                     return new Candidate(clause, null, impliedFederal(hit), Side.PRESS, hit, null, weight,

@@ -613,6 +613,23 @@ final class TextFacts {
         return false;
     }
 
+    /**
+     * The federal actor is what a cooperation cue before it acts on ("joined ICE agents", "helped Border Patrol
+     * detain"), with the enforcement cue after it: the state or local helper's action, not federal pressure.
+     */
+    boolean isHelpedParty(Clause clause, ActorMention federal, Hit enforcement) {
+        if (federal.end() > enforcement.start()) {
+            return false;
+        }
+        for (Hit h : cuesIn(clause.start(), federal.start())) {
+            if (cue(h).kind() == CueKind.COOPERATE && h.end() <= federal.start()
+                    && wordsBetween(h.end(), federal.start()) <= 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "not involved and did not assist": a coordinating word between two negators starts a new conjunct. */
     boolean conjunctionBetween(Hit first, Hit second) {
         if (first.end() > second.start()) {

@@ -254,4 +254,11 @@ class RealNewsPatternsTest {
         assertThat(positions("The county will provide legal help to immigrants facing deportation.")).isEmpty();
         assertThat(stances("The sheriff said deputies will help ICE transport detainees.")).containsExactly(Stance.ALIGN);
     }
+
+    @Test
+    void shouldReadStateTroopersJoiningAgentsInArrestsAsCooperationNotFederalPressure() {
+        assertThat(positions("Georgia troopers joined ICE agents in a round of arrests across Savannah."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("STATE_POLICE-GA", Stance.ALIGN));
+    }
 }
