@@ -238,6 +238,9 @@ final class ItemAnalysis {
                 if (kind == CueKind.COOPERATE && lawsuitRightAfter(clause, hit)) {
                     return null;
                 }
+                if (facts.inRelativeOfNonActor(clause, subject, hit)) {
+                    return null;
+                }
                 // "will support immigrant families", "help migrants find shelter": helping people, not enforcement
                 if (kind == CueKind.COOPERATE && polarity > 0 && !cue.context() && facts.objectIsPeople(clause, hit)) {
                     return null;

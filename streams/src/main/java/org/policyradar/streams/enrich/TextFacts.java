@@ -630,6 +630,47 @@ final class TextFacts {
         return false;
     }
 
+    private static final List<String> BACKGROUND = List.of(" during ", " amid ", " following ", " despite ",
+            " before ", " after ");
+
+    /** "protect everyone's safety during the ICE protests": an object does not reach past a background phrase. */
+    private boolean backgroundBetween(Hit hit, int objectStart) {
+        if (objectStart < hit.end()) {
+            return false;
+        }
+        String between = wordsOnly(hit.end(), objectStart);
+        for (String word : BACKGROUND) {
+            if (between.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "criticized protesters who blocked ICE vehicles": the cue is in a relative clause whose head is no actor
+     * (the last "who" between the subject and the cue follows no actor), so it is not the subject's stance.
+     */
+    boolean inRelativeOfNonActor(Clause clause, ActorMention subject, Hit hit) {
+        int from = subject == null ? clause.start() : subject.end();
+        if (from >= hit.start()) {
+            return false;
+        }
+        int who = folded.lastIndexOf(" who ", hit.start());
+        if (who < from) {
+            return false;
+        }
+        for (ActorMention actor : actors) {
+            if (actor.start() >= who && actor.end() <= hit.start()) {
+                return false;
+            }
+            if (actor.end() <= who && who - actor.end() <= 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "not involved and did not assist": a coordinating word between two negators starts a new conjunct. */
     boolean conjunctionBetween(Hit first, Hit second) {
         if (first.end() > second.start()) {
@@ -661,12 +702,14 @@ final class TextFacts {
         }
         int window = grammar.objectWindowWords();
         for (ActorMention actor : actorsIn(clause)) {
-            if ((actor.federal() || actor.context()) && near(actor.start(), actor.end(), hit, window)) {
+            if ((actor.federal() || actor.context()) && near(actor.start(), actor.end(), hit, window)
+                    && !backgroundBetween(hit, actor.start())) {
                 return true;
             }
         }
         for (Hit other : cuesIn(clause.start(), clause.end())) {
-            if (other != hit && cue(other).context() && near(other.start(), other.end(), hit, window)) {
+            if (other != hit && cue(other).context() && near(other.start(), other.end(), hit, window)
+                    && !backgroundBetween(hit, other.start())) {
                 return true;
             }
         }

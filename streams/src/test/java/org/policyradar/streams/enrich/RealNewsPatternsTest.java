@@ -261,4 +261,16 @@ class RealNewsPatternsTest {
                 .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("STATE_POLICE-GA", Stance.ALIGN));
     }
+
+    @Test
+    void shouldNotGiveTheSubjectAStanceTakenInARelativeClauseOfANonActor() {
+        assertThat(positions("The Oregon governor criticized demonstrators who blocked federal agents outside a Salem "
+                + "office.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotReachAnObjectPastABackgroundPhrase() {
+        assertThat(positions("The Denver police chief said officers will protect public safety during protests "
+                + "against ICE.")).isEmpty();
+    }
 }
