@@ -35,6 +35,7 @@ final class ItemAnalysis {
     private final List<ActorMention> actors;
     private final RuleFiles.Scoring scoring;
     private final FederalAim aim;
+    private final Constructions constructions;
 
     ItemAnalysis(RuleSet rules, Segmenter segmenter, ActorResolver resolver, String text) {
         this.facts = new TextFacts(rules, segmenter, resolver, text);
@@ -47,6 +48,7 @@ final class ItemAnalysis {
         this.actors = facts.actors;
         this.scoring = facts.scoring;
         this.aim = new FederalAim(facts);
+        this.constructions = new Constructions(facts);
     }
 
     List<PolicyPosition> positions() {
@@ -188,7 +190,7 @@ final class ItemAnalysis {
             }
             for (int i = 0; i < reaching.size(); i++) {
                 // "were not involved and did not assist": a negation of an earlier conjunct does not stack
-                if (i + 1 < reaching.size() && facts.conjunctionBetween(reaching.get(i), reaching.get(i + 1))) {
+                if (i + 1 < reaching.size() && constructions.conjunctionBetween(reaching.get(i), reaching.get(i + 1))) {
                     continue;
                 }
                 negations++;
@@ -221,11 +223,11 @@ final class ItemAnalysis {
                     return null;
                 }
                 // "condemned violence against ICE agents": opposing an attack on agents resists no enforcement
-                if (kind == CueKind.OBSTRUCT && !refusal && negations == 0 && facts.attackAfter(clause, hit)) {
+                if (kind == CueKind.OBSTRUCT && !refusal && negations == 0 && constructions.attackAfter(clause, hit)) {
                     return null;
                 }
                 // "raids were paused after a call with the mayor": a passive halt names no actor unless "by" does
-                if (refusal && cue.negatesWithoutJudge() && facts.isPassive(hit) && !facts.byAfter(hit)) {
+                if (refusal && cue.negatesWithoutJudge() && constructions.isPassive(hit) && !constructions.byAfter(hit)) {
                     return null;
                 }
                 // "help", "allow", "work with" cooperate only when a federal agency is what they help or let in
@@ -238,15 +240,15 @@ final class ItemAnalysis {
                 if (kind == CueKind.COOPERATE && lawsuitRightAfter(clause, hit)) {
                     return null;
                 }
-                if (facts.inRelativeOfNonActor(clause, subject, hit)) {
+                if (constructions.inRelativeOfNonActor(clause, subject, hit)) {
                     return null;
                 }
                 // "will support immigrant families", "help migrants find shelter": helping people, not enforcement
-                if (kind == CueKind.COOPERATE && polarity > 0 && !cue.context() && facts.objectIsPeople(clause, hit)) {
+                if (kind == CueKind.COOPERATE && polarity > 0 && !cue.context() && constructions.objectIsPeople(clause, hit)) {
                     return null;
                 }
                 // "Homan urged sheriffs to honor detainers": the help is what the demander asks of its object
-                Hit demand = facts.demandBefore(clause, hit);
+                Hit demand = constructions.demandBefore(clause, hit);
                 if (demand != null) {
                     return demanded(clause, hit, demand, polarity, firstNegator, weight, rule);
                 }
@@ -305,13 +307,13 @@ final class ItemAnalysis {
                 }
                 // "protesters rallied against ICE raids": an action named as what others oppose is a mention;
                 // "raids in the city were called off": an action reported as halted is a retreat, not pressure
-                int opposed = facts.isNominal(hit) ? facts.objectOfOpposition(hit) : -1;
+                int opposed = facts.isNominal(hit) ? constructions.objectOfOpposition(hit) : -1;
                 if ((opposed >= 0 && (subject == null || !subject.explicit() || subject.start() >= opposed))
-                        || facts.haltedAfter(clause, hit)) {
+                        || constructions.haltedAfter(clause, hit)) {
                     return null;
                 }
                 if (subject != null && subject.federal()) {
-                    return facts.isHelpedParty(clause, subject, hit) ? null
+                    return constructions.isHelpedParty(clause, subject, hit) ? null
                             : new Candidate(clause, subject, null, Side.PRESS, hit, null, weight, clauseFactor, rule,
                             List.of());
                 }
@@ -346,7 +348,7 @@ final class ItemAnalysis {
                     factor = clauseFactor * scoring.inheritedAgent();
                 }
                 // "troopers joined ICE agents in arrests": the agency a state or local actor helps is its partner
-                if (federal != null && !facts.isHelpedParty(clause, federal, hit)) {
+                if (federal != null && !constructions.isHelpedParty(clause, federal, hit)) {
                     return new Candidate(clause, federal, null, Side.PRESS, hit, null, weight, factor, rule,
                             List.of());
                 }
@@ -369,7 +371,7 @@ final class ItemAnalysis {
                 if (agent == null) {
                     agent = facts.firstAfter(clause, hit.end(), m -> !m.judicial());
                     // "a legal challenge against the president's order": what the suit is against is its defendant
-                    if (agent != null && facts.isDefendant(hit, agent)) {
+                    if (agent != null && constructions.isDefendant(hit, agent)) {
                         agent = null;
                     }
                     factor *= scoring.agentAfterCue();
@@ -378,7 +380,7 @@ final class ItemAnalysis {
                     // "a coalition of states led by New Jersey sued..."
                     // ("advocates in Chicago sued": a place after "in" is where the plaintiffs are, not who sues)
                     PlaceMention place = places.stream().filter(p -> !p.demonym() && p.start() >= clause.start()
-                            && p.end() <= hit.start() && !facts.isLocative(p.start())).reduce((x, y) -> y).orElse(null);
+                            && p.end() <= hit.start() && !constructions.isLocative(p.start())).reduce((x, y) -> y).orElse(null);
                     agent = place == null ? null : ActorResolver.placeAsActor(place);
                     factor = clauseFactor * scoring.placeAsActor();
                 }
@@ -387,7 +389,7 @@ final class ItemAnalysis {
                 }
                 // "the attorney general sued the city over its sanctuary policy": a state or local government suing
                 // another one over its protections pushes it to cooperate
-                if (agent.stateOrLocal() && facts.suesLocalityOverProtection(clause, hit, agent)) {
+                if (agent.stateOrLocal() && constructions.suesLocalityOverProtection(clause, hit, agent)) {
                     return new Candidate(clause, agent, null, Side.ALIGN, hit, null, weight,
                             factor * agentFactor(agent), rule + "+over-protection", List.of());
                 }
