@@ -23,14 +23,18 @@ import org.policyradar.streams.enrich.PhraseIndex.Hit;
  */
 final class ActorResolver {
 
+    // matched on regions of the text (compiled once: String.matches compiled them on every call)
     private static final Pattern BEFORE_GAP = Pattern.compile(
-            "^(?:'s|')?\\s+(?:(?:top|senior|local|city|county|state|public|elected|area|municipal|the|its|their"
-                    + "|chief|acting|interim|former|new)\\s+){0,2}$");
+            "(?:'s|')?\\s+(?:(?:top|senior|local|city|county|state|public|elected|area|municipal|the|its|their"
+                    + "|chief|acting|interim|former|new)\\s+){0,2}");
     private static final Pattern AFTER_GAP = Pattern.compile(
-            "^\\s+(?:of|in|for|from|across|at|throughout|around|representing|serving)\\s+(?:the\\s+)?"
-                    + "(?:(?:city|county|state|town|commonwealth|village)\\s+of\\s+)?$");
-    private static final Pattern CHAIN_GAP = Pattern.compile("^\\s*(?:,\\s*(?:and|or)?|and|or|&)\\s*(?:the\\s+)?$");
-    private static final Pattern POSTAL_AFTER_PLACE = Pattern.compile("^,\\s*([A-Z]{2})(?![A-Za-z])");
+            "\\s+(?:of|in|for|from|across|at|throughout|around|representing|serving)\\s+(?:the\\s+)?"
+                    + "(?:(?:city|county|state|town|commonwealth|village)\\s+of\\s+)?");
+    private static final Pattern CHAIN_GAP = Pattern.compile("\\s*(?:,\\s*(?:and|or)?|and|or|&)\\s*(?:the\\s+)?");
+    private static final Pattern POSTAL_AFTER_PLACE = Pattern.compile(",\\s*([A-Z]{2})(?![A-Za-z])");
+    private static final Pattern COMMA_GAP = Pattern.compile(",\\s*");
+    private static final Pattern POSSESSIVE_GAP = Pattern.compile("(?:'s)?\\s{1,2}");
+    private static final Pattern SHORT_GAP = Pattern.compile("\\s{1,2}");
     private static final Pattern CITY_COMMA_POSTAL = Pattern.compile(
             "\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2},\\s*([A-Z]{2})(?![A-Za-z])");
     private static final Set<String> PREPOSITIONS = Set.of("in", "at", "to", "from", "for", "of", "against",
@@ -55,12 +59,13 @@ final class ActorResolver {
             if (hit.entry().category() == PhraseIndex.Category.PLACE) {
                 Gazetteer.Place place = (Gazetteer.Place) hit.entry().rule();
                 int end = hit.end();
-                Matcher postal = POSTAL_AFTER_PLACE.matcher(text.substring(end));
-                if (place.kind() == JurisdictionKind.CITY && postal.find()) {
+                Matcher postal = POSTAL_AFTER_PLACE.matcher(text).region(end, text.length());
+                postal.useTransparentBounds(true);
+                if (place.kind() == JurisdictionKind.CITY && postal.lookingAt()) {
                     Gazetteer.Place state = rules.gazetteer().byCode(postal.group(1)).orElse(null);
                     if (state != null && state.kind() == JurisdictionKind.STATE) {
                         place = sameNameIn(place, state.code());
-                        end += postal.end();
+                        end = postal.end();
                     }
                 }
                 places.add(new PlaceMention(hit.start(), end, place, false));
@@ -87,7 +92,7 @@ final class ActorResolver {
             if (previous != null && !p.demonym() && p.place().kind() == JurisdictionKind.STATE
                     && (previous.place().kind() == JurisdictionKind.CITY
                     || previous.place().kind() == JurisdictionKind.COUNTY)
-                    && text.substring(previous.end(), p.start()).matches(",\\s*")) {
+                    && gapMatches(COMMA_GAP, text, previous.end(), p.start())) {
                 Gazetteer.Place city = sameNameIn(previous.place(), p.place().code());
                 merged.set(merged.size() - 1, new PlaceMention(previous.start(), p.end(), city, false));
                 continue;
@@ -95,6 +100,11 @@ final class ActorResolver {
             merged.add(p);
         }
         return merged;
+    }
+
+    /** Whether the whole of text[from, to) matches the pattern, without copying it out. */
+    static boolean gapMatches(Pattern pattern, CharSequence text, int from, int to) {
+        return pattern.matcher(text).region(from, to).matches();
     }
 
     private Gazetteer.Place sameNameIn(Gazetteer.Place city, String state) {
@@ -155,10 +165,10 @@ final class ActorResolver {
     /** "ICE officials", "Gov. Kathy Hochul": the generic word adds nothing to the named actor next to it. */
     private static boolean absorbedByNamedActor(String folded, Hit role, List<ActorMention> named) {
         for (ActorMention actor : named) {
-            if (actor.end() <= role.start() && folded.substring(actor.end(), role.start()).matches("(?:'s)?\\s{1,2}")) {
+            if (actor.end() <= role.start() && gapMatches(POSSESSIVE_GAP, folded, actor.end(), role.start())) {
                 return true;
             }
-            if (actor.start() >= role.end() && folded.substring(role.end(), actor.start()).matches("\\s{1,2}")) {
+            if (actor.start() >= role.end() && gapMatches(SHORT_GAP, folded, role.end(), actor.start())) {
                 return true;
             }
         }
@@ -239,7 +249,7 @@ final class ActorResolver {
     private List<PlaceMention> qualifiersBefore(String folded, Hit hit, List<PlaceMention> places) {
         PlaceMention adjacent = null;
         for (PlaceMention p : places) {
-            if (p.end() <= hit.start() && BEFORE_GAP.matcher(folded.substring(p.end(), hit.start())).matches()) {
+            if (p.end() <= hit.start() && gapMatches(BEFORE_GAP, folded, p.end(), hit.start())) {
                 adjacent = p;
             }
         }
@@ -252,7 +262,7 @@ final class ActorResolver {
         PlaceMention current = adjacent;
         for (int i = places.indexOf(adjacent) - 1; i >= 0; i--) {
             PlaceMention p = places.get(i);
-            if (p.end() <= current.start() && CHAIN_GAP.matcher(folded.substring(p.end(), current.start())).matches()) {
+            if (p.end() <= current.start() && gapMatches(CHAIN_GAP, folded, p.end(), current.start())) {
                 chain.add(0, p);
                 current = p;
             } else {
@@ -266,7 +276,7 @@ final class ActorResolver {
         List<PlaceMention> chain = new ArrayList<>();
         PlaceMention first = null;
         for (PlaceMention p : places) {
-            if (p.start() >= hit.end() && AFTER_GAP.matcher(folded.substring(hit.end(), p.start())).matches()) {
+            if (p.start() >= hit.end() && gapMatches(AFTER_GAP, folded, hit.end(), p.start())) {
                 first = p;
                 break;
             }
@@ -278,7 +288,7 @@ final class ActorResolver {
         PlaceMention current = first;
         for (int i = places.indexOf(first) + 1; i < places.size(); i++) {
             PlaceMention p = places.get(i);
-            if (p.start() >= current.end() && CHAIN_GAP.matcher(folded.substring(current.end(), p.start())).matches()) {
+            if (p.start() >= current.end() && gapMatches(CHAIN_GAP, folded, current.end(), p.start())) {
                 chain.add(p);
                 current = p;
             } else {

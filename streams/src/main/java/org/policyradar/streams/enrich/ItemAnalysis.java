@@ -35,6 +35,7 @@ final class ItemAnalysis {
     private final List<ActorMention> actors;
     private final RuleFiles.Scoring scoring;
     private final FederalAim aim;
+    private final Constructions constructions;
 
     ItemAnalysis(RuleSet rules, Segmenter segmenter, ActorResolver resolver, String text) {
         this.facts = new TextFacts(rules, segmenter, resolver, text);
@@ -47,6 +48,7 @@ final class ItemAnalysis {
         this.actors = facts.actors;
         this.scoring = facts.scoring;
         this.aim = new FederalAim(facts);
+        this.constructions = new Constructions(facts);
     }
 
     List<PolicyPosition> positions() {
@@ -180,12 +182,20 @@ final class ItemAnalysis {
         int negations = 0;
         Hit firstNegator = null;
         if (!refusal && !cue.unnegatable()) {
+            List<Hit> reaching = new ArrayList<>();
             for (Hit negator : negators) {
                 if (facts.negates(negator, hit)) {
-                    negations++;
-                    if (firstNegator == null) {
-                        firstNegator = negator;
-                    }
+                    reaching.add(negator);
+                }
+            }
+            for (int i = 0; i < reaching.size(); i++) {
+                // "were not involved and did not assist": a negation of an earlier conjunct does not stack
+                if (i + 1 < reaching.size() && constructions.conjunctionBetween(reaching.get(i), reaching.get(i + 1))) {
+                    continue;
+                }
+                negations++;
+                if (firstNegator == null) {
+                    firstNegator = reaching.get(i);
                 }
             }
         }
@@ -212,6 +222,14 @@ final class ItemAnalysis {
                 if (cue.needsObject() && !facts.hasObject(clause, hit)) {
                     return null;
                 }
+                // "condemned violence against ICE agents": opposing an attack on agents resists no enforcement
+                if (kind == CueKind.OBSTRUCT && !refusal && negations == 0 && constructions.attackAfter(clause, hit)) {
+                    return null;
+                }
+                // "raids were paused after a call with the mayor": a passive halt names no actor unless "by" does
+                if (refusal && cue.negatesWithoutJudge() && constructions.isPassive(hit) && !constructions.byAfter(hit)) {
+                    return null;
+                }
                 // "help", "allow", "work with" cooperate only when a federal agency is what they help or let in
                 // "allow", "grant access" cooperate only when a federal agency is what they let in
                 if (kind == CueKind.COOPERATE && polarity > 0 && cue.alignsWithAgencyOnly()
@@ -221,6 +239,18 @@ final class ItemAnalysis {
                 // "joined a lawsuit", "participating in a lawsuit": the lawsuit decides, not the joining
                 if (kind == CueKind.COOPERATE && lawsuitRightAfter(clause, hit)) {
                     return null;
+                }
+                if (constructions.inRelativeOfNonActor(clause, subject, hit)) {
+                    return null;
+                }
+                // "will support immigrant families", "help migrants find shelter": helping people, not enforcement
+                if (kind == CueKind.COOPERATE && polarity > 0 && !cue.context() && constructions.objectIsPeople(clause, hit)) {
+                    return null;
+                }
+                // "Homan urged sheriffs to honor detainers": the help is what the demander asks of its object
+                Hit demand = constructions.demandBefore(clause, hit);
+                if (demand != null) {
+                    return demanded(clause, hit, demand, polarity, firstNegator, weight, rule);
                 }
                 ActorMention local = facts.nearestStateOrLocalBefore(clause, hit.start(),
                         subject == null ? clause.start() : subject.start());
@@ -275,8 +305,16 @@ final class ItemAnalysis {
                             clauseFactor * agentFactor(local) * (subject == null ? scoring.inheritedAgent() : 1.0),
                             rule, List.of());
                 }
+                // "protesters rallied against ICE raids": an action named as what others oppose is a mention;
+                // "raids in the city were called off": an action reported as halted is a retreat, not pressure
+                int opposed = facts.isNominal(hit) ? constructions.objectOfOpposition(hit) : -1;
+                if ((opposed >= 0 && (subject == null || !subject.explicit() || subject.start() >= opposed))
+                        || constructions.haltedAfter(clause, hit)) {
+                    return null;
+                }
                 if (subject != null && subject.federal()) {
-                    return new Candidate(clause, subject, null, Side.PRESS, hit, null, weight, clauseFactor, rule,
+                    return constructions.isHelpedParty(clause, subject, hit) ? null
+                            : new Candidate(clause, subject, null, Side.PRESS, hit, null, weight, clauseFactor, rule,
                             List.of());
                 }
                 if (subject != null && subject.judicial()) {
@@ -309,9 +347,13 @@ final class ItemAnalysis {
                     federal = inherited(clause, true, before);
                     factor = clauseFactor * scoring.inheritedAgent();
                 }
-                if (federal != null) {
+                // "troopers joined ICE agents in arrests": the agency a state or local actor helps is its partner
+                if (federal != null && !constructions.isHelpedParty(clause, federal, hit)) {
                     return new Candidate(clause, federal, null, Side.PRESS, hit, null, weight, factor, rule,
                             List.of());
+                }
+                if (federal != null) {
+                    return null;
                 }
                 if (kind == CueKind.THREAT && subject == null && facts.sentenceHasGenericTarget(clause)) {
                     return new Candidate(clause, null, impliedFederal(hit), Side.PRESS, hit, null, weight,
@@ -328,17 +370,28 @@ final class ItemAnalysis {
                 double factor = clauseFactor;
                 if (agent == null) {
                     agent = facts.firstAfter(clause, hit.end(), m -> !m.judicial());
+                    // "a legal challenge against the president's order": what the suit is against is its defendant
+                    if (agent != null && constructions.isDefendant(hit, agent)) {
+                        agent = null;
+                    }
                     factor *= scoring.agentAfterCue();
                 }
                 if (agent == null) {
                     // "a coalition of states led by New Jersey sued..."
+                    // ("advocates in Chicago sued": a place after "in" is where the plaintiffs are, not who sues)
                     PlaceMention place = places.stream().filter(p -> !p.demonym() && p.start() >= clause.start()
-                            && p.end() <= hit.start()).reduce((x, y) -> y).orElse(null);
+                            && p.end() <= hit.start() && !constructions.isLocative(p.start())).reduce((x, y) -> y).orElse(null);
                     agent = place == null ? null : ActorResolver.placeAsActor(place);
                     factor = clauseFactor * scoring.placeAsActor();
                 }
                 if (agent == null || agent.foreign()) {
                     return null;
+                }
+                // "the attorney general sued the city over its sanctuary policy": a state or local government suing
+                // another one over its protections pushes it to cooperate
+                if (agent.stateOrLocal() && constructions.suesLocalityOverProtection(clause, hit, agent)) {
+                    return new Candidate(clause, agent, null, Side.ALIGN, hit, null, weight,
+                            factor * agentFactor(agent), rule + "+over-protection", List.of());
                 }
                 Side side = agent.federal() ? Side.PRESS : agent.stateOrLocal() ? Side.RESIST : null;
                 return side == null ? null : new Candidate(clause, agent, null, side, hit, null, weight,
@@ -372,6 +425,39 @@ final class ItemAnalysis {
                 return null;
             }
         }
+    }
+
+    /**
+     * Cooperation (or its refusal) demanded of someone else is the demander's position: a federal actor asking
+     * for it presses the place of the actors it asks; a state or local actor asking for it aligns (or, asking
+     * for a refusal, resists); nobody known asking, or a non-government demander, takes no side.
+     */
+    private Candidate demanded(Clause clause, Hit hit, Hit demand, int polarity, Hit negator, double weight,
+                               String rule) {
+        ActorMention demander = facts.subject(clause, demand.start());
+        if (demander == null || demander.foreign() || demander.judicial()) {
+            return null;
+        }
+        String demandedRule = rule + "+demanded";
+        if (demander.federal()) {
+            if (polarity < 0) {
+                return null;
+            }
+            List<PlaceMention> targets = new ArrayList<>();
+            for (ActorMention asked : facts.actorsIn(clause)) {
+                if (asked.start() >= demand.end() && asked.end() <= hit.start() && asked.stateOrLocal()) {
+                    asked.agents().stream().filter(a -> a.place() != null)
+                            .forEach(a -> targets.add(new PlaceMention(a.placeStart(), a.placeEnd(), a.place(), false)));
+                }
+            }
+            return new Candidate(clause, demander, null, Side.PRESS, hit, null, weight, clauseFactor(clause),
+                    demandedRule, List.copyOf(targets));
+        }
+        if (demander.stateOrLocal()) {
+            return new Candidate(clause, demander, null, polarity > 0 ? Side.ALIGN : Side.RESIST, hit, negator,
+                    weight, clauseFactor(clause) * agentFactor(demander), demandedRule, List.of());
+        }
+        return null;
     }
 
     private double clauseFactor(Clause clause) {

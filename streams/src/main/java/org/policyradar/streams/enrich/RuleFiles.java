@@ -132,6 +132,7 @@ final class RuleFiles {
     record CueDef(String id, CueKind kind, Double weight, PolicyTopic topic, Instrument instrument, boolean context,
                   String scope, boolean needsObject, List<GovernmentLevel> levels, boolean negatesWithoutJudge,
                   boolean federalOnly, boolean unnegatable, boolean opposesProtections, boolean needsAim, boolean alignsWithAgencyOnly,
+                  boolean demand, boolean attack, boolean people,
                   List<String> phrases, List<String> exact) {
         CueDef {
             phrases = orEmpty(phrases);

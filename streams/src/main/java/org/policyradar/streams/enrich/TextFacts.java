@@ -1,6 +1,7 @@
 package org.policyradar.streams.enrich;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -80,14 +81,43 @@ final class TextFacts {
                 spans.add(spanToClauseEndIfRelative(hit.start(), hit.end()));
             }
         }
+        // every pattern begins with \b and a letter, so trying it at word starts only finds what find() finds
+        int[] wordStarts = wordStarts();
         for (Pattern pattern : rules.relativeTargets()) {
-            Matcher m = pattern.matcher(folded);
-            while (m.find()) {
-                spans.add(spanToClauseEndIfRelative(m.start(), m.end()));
+            Matcher m = pattern.matcher(folded).useTransparentBounds(true);
+            int next = 0;
+            for (int start : wordStarts) {
+                if (start < next) {
+                    continue;
+                }
+                m.region(start, folded.length());
+                if (m.lookingAt()) {
+                    spans.add(spanToClauseEndIfRelative(m.start(), m.end()));
+                    next = Math.max(m.end(), start + 1);
+                }
             }
         }
         spans.sort(Comparator.comparingInt(s -> s[0]));
         return spans;
+    }
+
+    /**
+     * Offsets of letters after a character that is no ASCII word character: every place where {@code \\b} and a
+     * letter can match (a superset whichever definition of {@code \\b} the JDK uses; lookingAt checks it exactly).
+     */
+    private int[] wordStarts() {
+        int[] starts = new int[folded.length()];
+        int n = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            if (Character.isLetter(folded.charAt(i)) && (i == 0 || !isRegexWordChar(folded.charAt(i - 1)))) {
+                starts[n++] = i;
+            }
+        }
+        return Arrays.copyOf(starts, n);
+    }
+
+    private static boolean isRegexWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     int[] spanToClauseEndIfRelative(int start, int end) {
@@ -146,14 +176,46 @@ final class TextFacts {
 
     // ---------------------------------------------------------------- actors around a cue
 
+    // actors and cues are in text order (by start): the loops below stop at the end of their span
+
     List<ActorMention> actorsIn(Clause clause) {
-        return actors.stream().filter(a -> !a.inTarget() && a.start() >= clause.start() && a.start() < clause.end())
-                .toList();
+        List<ActorMention> in = new ArrayList<>(4);
+        for (ActorMention a : actors) {
+            if (a.start() >= clause.end()) {
+                break;
+            }
+            if (!a.inTarget() && a.start() >= clause.start()) {
+                in.add(a);
+            }
+        }
+        return in;
     }
 
     /** The first actor of the clause before the cue. */
     ActorMention subject(Clause clause, int before) {
-        return actorsIn(clause).stream().filter(a -> a.start() < before).findFirst().orElse(null);
+        for (ActorMention a : actors) {
+            if (a.start() >= clause.end() || a.start() >= before) {
+                return null;
+            }
+            if (!a.inTarget() && a.start() >= clause.start() && !isObjectOfVerbCue(clause, a)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** "sued ICE", "criticized the governor": an actor right after a stance verb is its object, not a subject. */
+    private boolean isObjectOfVerbCue(Clause clause, ActorMention actor) {
+        for (Hit h : cues) {
+            if (h.end() > actor.start()) {
+                return false;
+            }
+            if (h.start() >= clause.start() && cue(h).kind().isStance() && !isNominal(h)
+                    && wordsBetween(h.end(), actor.start()) <= 1 && folded.charAt(h.end()) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     ActorMention nearestStateOrLocalBefore(Clause clause, int before, int from) {
@@ -162,8 +224,12 @@ final class TextFacts {
 
     ActorMention nearestBefore(Clause clause, int before, int from, Predicate<ActorMention> accept) {
         ActorMention nearest = null;
-        for (ActorMention actor : actorsIn(clause)) {
-            if (actor.start() >= from && actor.end() <= before && accept.test(actor)) {
+        for (ActorMention actor : actors) {
+            if (actor.start() >= clause.end()) {
+                break;
+            }
+            if (!actor.inTarget() && actor.start() >= clause.start() && actor.start() >= from
+                    && actor.end() <= before && accept.test(actor)) {
                 nearest = actor;
             }
         }
@@ -171,7 +237,15 @@ final class TextFacts {
     }
 
     ActorMention firstAfter(Clause clause, int after, Predicate<ActorMention> accept) {
-        return actorsIn(clause).stream().filter(a -> a.start() >= after && accept.test(a)).findFirst().orElse(null);
+        for (ActorMention a : actors) {
+            if (a.start() >= clause.end()) {
+                break;
+            }
+            if (!a.inTarget() && a.start() >= clause.start() && a.start() >= after && accept.test(a)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static final Pattern NOUN_ENDING = Pattern.compile("(tions?|sions?|ments?|ties|ance|ances|ies|als)$");
@@ -214,7 +288,16 @@ final class TextFacts {
     // ---------------------------------------------------------------- helpers
 
     List<Hit> cuesIn(int from, int to) {
-        return cues.stream().filter(h -> h.start() >= from && h.start() < to).toList();
+        List<Hit> in = new ArrayList<>(4);
+        for (Hit h : cues) {
+            if (h.start() >= to) {
+                break;
+            }
+            if (h.start() >= from) {
+                in.add(h);
+            }
+        }
+        return in;
     }
 
     Clause clauseAt(int offset) {
@@ -232,6 +315,8 @@ final class TextFacts {
         return (RuleFiles.CueDef) hit.entry().rule();
     }
 
+    private static final Pattern BY_GAP = Pattern.compile("\\s+(?:by|from)\\s+(?:the\\s+)?");
+
     /** "ICE raids", "raids by ICE": the cue describes the federal actor next to it, not the clause's subject. */
     boolean federalNextTo(Hit hit) {
         for (ActorMention actor : actors) {
@@ -241,7 +326,7 @@ final class TextFacts {
             if (actor.end() <= hit.start() && wordsBetween(actor.end(), hit.start()) <= 1) {
                 return true;
             }
-            if (actor.start() >= hit.end() && folded.substring(hit.end(), actor.start()).matches("\\s+(?:by|from)\\s+(?:the\\s+)?")) {
+            if (actor.start() >= hit.end() && ActorResolver.gapMatches(BY_GAP, folded, hit.end(), actor.start())) {
                 return true;
             }
         }
@@ -285,14 +370,50 @@ final class TextFacts {
                 return false;
             }
         }
-        String between = " " + folded.substring(negator.end(), cue.start()).replaceAll("[^a-z' ]", " ")
-                .replaceAll("\\s+", " ").strip() + " ";
+        String between = wordsOnly(negator.end(), cue.start());
         for (String breaker : grammar.negationBreakers()) {
             if (between.contains(" " + breaker + " ")) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** text[from, to) with everything but a-z and apostrophes as single spaces, padded with one space each side. */
+    String wordsOnly(int from, int to) {
+        StringBuilder out = new StringBuilder(to - from + 2).append(' ');
+        boolean space = true;
+        for (int i = from; i < to; i++) {
+            char c = folded.charAt(i);
+            if ((c >= 'a' && c <= 'z') || c == '\'') {
+                out.append(c);
+                space = false;
+            } else if (!space) {
+                out.append(' ');
+                space = true;
+            }
+        }
+        if (!space) {
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
+    private static final List<String> BACKGROUND = List.of(" during ", " amid ", " following ", " despite ",
+            " before ", " after ");
+
+    /** "protect everyone's safety during the ICE protests": an object does not reach past a background phrase. */
+    private boolean backgroundBetween(Hit hit, int objectStart) {
+        if (objectStart < hit.end()) {
+            return false;
+        }
+        String between = wordsOnly(hit.end(), objectStart);
+        for (String word : BACKGROUND) {
+            if (between.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean opposite(CueKind a, CueKind b) {
@@ -316,12 +437,14 @@ final class TextFacts {
         }
         int window = grammar.objectWindowWords();
         for (ActorMention actor : actorsIn(clause)) {
-            if ((actor.federal() || actor.context()) && near(actor.start(), actor.end(), hit, window)) {
+            if ((actor.federal() || actor.context()) && near(actor.start(), actor.end(), hit, window)
+                    && !backgroundBetween(hit, actor.start())) {
                 return true;
             }
         }
         for (Hit other : cuesIn(clause.start(), clause.end())) {
-            if (other != hit && cue(other).context() && near(other.start(), other.end(), hit, window)) {
+            if (other != hit && cue(other).context() && near(other.start(), other.end(), hit, window)
+                    && !backgroundBetween(hit, other.start())) {
                 return true;
             }
         }

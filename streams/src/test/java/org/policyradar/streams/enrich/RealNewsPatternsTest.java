@@ -172,4 +172,105 @@ class RealNewsPatternsTest {
         assertThat(stances("ICE detention reached its highest level since 2019, according to agency data released "
                 + "Monday.")).containsOnly(Stance.NEUTRAL);
     }
+
+    @Test
+    void shouldGiveCooperationAFederalOfficialDemandsOfSheriffsToTheFederalOfficialAsPressure() {
+        List<PolicyPosition> found = positions("The border czar urged county sheriffs in Arizona to keep honoring "
+                + "immigration detainers.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
+        assertThat(found).extracting(PolicyPosition::getActorId).containsOnly("US-WH-BORDER_CZAR");
+        assertThat(found.get(0).getJurisdiction().getCode()).isEqualTo("AZ");
+    }
+
+    @Test
+    void shouldGiveCooperationAGovernorAsksOfLocalPoliceToTheGovernor() {
+        assertThat(positions("Florida's governor called on police chiefs across the state to join 287(g) agreements "
+                + "with ICE.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-FL", Stance.ALIGN));
+        assertThat(positions("Oregon's governor asked state police not to help federal agents with immigration "
+                + "arrests.")).extracting(PolicyPosition::getStance).containsOnly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromAnOperationOnlyNamedAsWhatProtestersOppose() {
+        assertThat(positions("Community groups marched through downtown Seattle against ICE raids on Saturday."))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldTakeNoStanceFromAnOperationReportedAsCalledOff() {
+        assertThat(stances("Planned immigration sweeps in Sacramento were called off late Friday."))
+                .doesNotContain(Stance.PRESS, Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadAGrowthFigureAsStatistics() {
+        assertThat(stances("Immigration detentions in Georgia doubled over the past year."))
+                .doesNotContain(Stance.PRESS, Stance.RESIST, Stance.ALIGN);
+    }
+
+    @Test
+    void shouldNotTakeTheDefendantOfALawsuitForItsAgent() {
+        List<PolicyPosition> found = positions("Minnesota and a dozen other states filed a lawsuit against the "
+                + "administration's deployment of troops to Minneapolis.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).contains(Stance.RESIST);
+        assertThat(found).filteredOn(p -> p.getStance() == Stance.RESIST).extracting(PolicyPosition::getActorId)
+                .containsOnly("GOVT-MN");
+    }
+
+    @Test
+    void shouldReadAStateSuingACityOverItsSanctuaryRulesAsCooperation() {
+        assertThat(positions("The Arizona attorney general sued Tucson over its sanctuary ordinance."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AG-AZ", Stance.ALIGN));
+        assertThat(stances("Several Texas cities sued the state over its law banning sanctuary cities."))
+                .containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromCondemningViolenceAgainstAgents() {
+        assertThat(positions("The Columbus mayor denounced violence against immigration agents outside a federal "
+                + "building.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotTakeTheAgencyAGroupSuesForAnActor() {
+        assertThat(positions("Immigrant rights groups in Denver sued ICE over conditions at a local detention "
+                + "center.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotStackANegationOfAnEarlierConjunctOntoTheNextOne() {
+        assertThat(stances("Denver police said officers were not part of the federal sweep and did not help "
+                + "immigration agents.")).containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromHelpForImmigrants() {
+        assertThat(positions("The mayor said the city will support immigrant families affected by the raids."))
+                .isEmpty();
+        assertThat(positions("The county will provide legal help to immigrants facing deportation.")).isEmpty();
+        assertThat(stances("The sheriff said deputies will help ICE transport detainees.")).containsExactly(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldReadStateTroopersJoiningAgentsInArrestsAsCooperationNotFederalPressure() {
+        assertThat(positions("Georgia troopers joined ICE agents in a round of arrests across Savannah."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("STATE_POLICE-GA", Stance.ALIGN));
+    }
+
+    @Test
+    void shouldNotGiveTheSubjectAStanceTakenInARelativeClauseOfANonActor() {
+        assertThat(positions("The Oregon governor criticized demonstrators who blocked federal agents outside a Salem "
+                + "office.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotReachAnObjectPastABackgroundPhrase() {
+        assertThat(positions("The Denver police chief said officers will protect public safety during protests "
+                + "against ICE.")).isEmpty();
+    }
 }

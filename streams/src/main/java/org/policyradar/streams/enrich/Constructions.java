@@ -1,0 +1,292 @@
+package org.policyradar.streams.enrich;
+
+import java.util.List;
+import java.util.Set;
+import org.policyradar.streams.enrich.Mentions.ActorMention;
+import org.policyradar.streams.enrich.Mentions.PlaceMention;
+import org.policyradar.streams.enrich.PhraseIndex.Hit;
+import org.policyradar.streams.enrich.Segmenter.Clause;
+
+/**
+ * The constructions of one text that decide whose stance a cue is, read from the cue and actor hits of its
+ * {@link TextFacts}: demands and their complements, passives, phrases of opposition and background, halts,
+ * defendants, relative clauses, conjuncts, what a cooperation cue acts on.
+ */
+final class Constructions {
+
+    private final TextFacts facts;
+
+    Constructions(TextFacts facts) {
+        this.facts = facts;
+    }
+
+    /**
+     * A demand verb ("urged", "asked", "ordered", "demanded") before the cue in its clause whose complement holds
+     * the cue ("... sheriffs to honor detainers", "... that the city hand over inmates"), or null.
+     */
+    Hit demandBefore(Clause clause, Hit hit) {
+        Hit demand = null;
+        for (Hit h : facts.cues) {
+            if (h.start() >= hit.start()) {
+                break;
+            }
+            if (h.start() >= clause.start() && h.end() <= hit.start() && TextFacts.cue(h).demand()
+                    && facts.wordsBetween(h.end(), hit.start()) <= facts.grammar.objectWindowWords() + 2
+                    && complementBetween(h.end(), hit.start())) {
+                demand = h;
+            }
+        }
+        return demand;
+    }
+
+    /** "X to [not] help", "that X [will] hand over": an infinitive or that-clause opens after the demand verb. */
+    private boolean complementBetween(int from, int to) {
+        String between = facts.wordsOnly(from, to);
+        if (between.startsWith(" that ")) {
+            return true;
+        }
+        int to2 = facts.folded.substring(from, to).lastIndexOf(" to ");
+        return to2 >= 0 && facts.wordsBetween(from + to2, to) <= 3;
+    }
+
+    private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "is", "are", "being",
+            "got", "get", "gets");
+    private static final Set<String> OPPOSITION = Set.of("against", "amid", "after", "despite", "following",
+            "during", "over", "protesting", "protested", "protest");
+    private static final Set<String> NOUN_MODIFIERS = Set.of("the", "a", "an", "recent", "ongoing", "planned",
+            "federal", "immigration", "its", "their", "possible", "new", "mass", "more", "latest", "expected",
+            "continued", "aggressive", "stepped-up", "large-scale", "sweeping", "ice", "this", "these", "those");
+
+    /** "were paused", "was quietly blocked": the cue is a passive predicate. */
+    boolean isPassive(Hit hit) {
+        int at = hit.start();
+        for (int i = 0; i < 2; i++) {
+            String word = wordBefore(at);
+            if (word == null) {
+                return false;
+            }
+            if (AUXILIARIES.contains(word)) {
+                return true;
+            }
+            if (!word.endsWith("ly")) {
+                return false;
+            }
+            at = facts.folded.lastIndexOf(word, at);
+        }
+        return false;
+    }
+
+    /** "blocked by the city": the agent of a passive follows. */
+    boolean byAfter(Hit hit) {
+        return facts.folded.startsWith(" by ", hit.end());
+    }
+
+    /**
+     * "rallied against ICE raids", "amid the immigration crackdown": a noun phrase naming an action, after a
+     * preposition of opposition or background, is what the clause is about, not a position its agent takes.
+     *
+     * @return where the phrase starts (after the preposition), or -1
+     */
+    int objectOfOpposition(Hit hit) {
+        int at = hit.start();
+        for (ActorMention actor : facts.actors) {
+            if (actor.federal() && actor.end() <= at && facts.wordsBetween(actor.end(), at) == 0 && actor.end() > at - 3) {
+                at = actor.start();
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            String word = wordBefore(at);
+            if (word == null) {
+                return -1;
+            }
+            if (OPPOSITION.contains(word)) {
+                return at;
+            }
+            if (!NOUN_MODIFIERS.contains(word) && !word.endsWith("'s")) {
+                return -1;
+            }
+            at = facts.folded.lastIndexOf(word, at);
+        }
+        return -1;
+    }
+
+    /** "raids were paused", "the operation, called off": a halting word right after the action, no stance between. */
+    boolean haltedAfter(Clause clause, Hit hit) {
+        for (Hit other : facts.cues) {
+            if (other.start() < hit.end()) {
+                continue;
+            }
+            if (other.start() >= clause.end() || facts.wordsBetween(hit.end(), other.start()) > 4) {
+                return false;
+            }
+            RuleFiles.CueDef def = TextFacts.cue(other);
+            if (def.kind() == CueKind.NEGATOR && !facts.folded.startsWith("no", other.start())
+                    || def.negatesWithoutJudge()) {
+                return isPassive(other) || facts.wordsBetween(hit.end(), other.start()) == 0;
+            }
+            if (def.kind().isStance()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The word (letters, digits, apostrophes, hyphens) before offset, on the same line, or null. */
+    private String wordBefore(int offset) {
+        int end = offset;
+        while (end > 0 && facts.folded.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (Character.isLetterOrDigit(facts.folded.charAt(start - 1)) || facts.folded.charAt(start - 1) == '\''
+                || facts.folded.charAt(start - 1) == '-')) {
+            start--;
+        }
+        return start == end ? null : facts.folded.substring(start, end);
+    }
+
+    private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "outside", "across", "from");
+
+    /** "advocates in Chicago": the place is where someone is, after a locative preposition. */
+    boolean isLocative(int placeStart) {
+        String word = wordBefore(placeStart);
+        return word != null && LOCATIVES.contains(word);
+    }
+
+    /** An attack cue ("violence against", "attacks on") after the cue, within the object window, before a stop. */
+    boolean attackAfter(Clause clause, Hit hit) {
+        for (Hit other : facts.cues) {
+            if (other.start() < hit.end()) {
+                continue;
+            }
+            if (other.start() >= clause.end() || facts.wordsBetween(hit.end(), other.start()) > facts.grammar.objectWindowWords()) {
+                return false;
+            }
+            if (TextFacts.cue(other).attack()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A state or local government suing another state or local one (named after the cue, no federal actor before
+     * it) over a protection ("over its sanctuary policy").
+     */
+    boolean suesLocalityOverProtection(Clause clause, Hit suit, ActorMention agent) {
+        ActorMention defendant = null;
+        for (ActorMention actor : facts.actorsIn(clause)) {
+            if (actor.start() >= suit.end() && actor != agent) {
+                defendant = actor;
+                break;
+            }
+        }
+        boolean localDefendant = defendant != null && defendant.stateOrLocal();
+        if (!localDefendant) {
+            for (PlaceMention place : facts.places) {
+                if (place.start() >= suit.end() && place.start() < clause.end() && place.domestic()) {
+                    localDefendant = defendant == null || place.start() < defendant.start();
+                    break;
+                }
+            }
+        }
+        if (!localDefendant) {
+            return false;
+        }
+        // "over its law banning sanctuary cities": a protection the defendant negates is no protection of its own
+        List<Hit> after = facts.cuesIn(suit.end(), clause.end());
+        for (Hit other : after) {
+            if (facts.isProtection(other) && after.stream().noneMatch(n -> facts.isNegator(n, false) && facts.negates(n, other))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "a lawsuit against the administration", "suing over Trump's order": the actor is what the suit is against. */
+    boolean isDefendant(Hit suit, ActorMention agent) {
+        String between = facts.wordsOnly(suit.end(), agent.start());
+        if (between.contains(" against ") || between.contains(" over ") || between.contains(" challenging ")) {
+            return true;
+        }
+        // "sued ICE", "sues the administration": the object of the verb
+        String phrase = facts.folded.substring(suit.start(), suit.end());
+        return phrase.startsWith("su") && facts.wordsBetween(suit.end(), agent.start()) <= 1;
+    }
+
+    /**
+     * The first thing a cooperation cue acts on, within the object window, is people ("immigrants", "migrant
+     * families") rather than a federal actor or an enforcement phrase.
+     */
+    boolean objectIsPeople(Clause clause, Hit hit) {
+        int window = facts.grammar.objectWindowWords();
+        int agency = Integer.MAX_VALUE;
+        for (ActorMention actor : facts.actorsIn(clause)) {
+            if (actor.start() >= hit.end() && (actor.federal() || actor.context())) {
+                agency = actor.start();
+                break;
+            }
+        }
+        for (Hit other : facts.cuesIn(hit.end(), clause.end())) {
+            if (other.start() >= agency || facts.wordsBetween(hit.end(), other.start()) > window) {
+                return false;
+            }
+            if (TextFacts.cue(other).context()) {
+                return TextFacts.cue(other).people();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The federal actor is what a cooperation cue before it acts on ("joined ICE agents", "helped Border Patrol
+     * detain"), with the enforcement cue after it: the state or local helper's action, not federal pressure.
+     */
+    boolean isHelpedParty(Clause clause, ActorMention federal, Hit enforcement) {
+        if (federal.end() > enforcement.start()) {
+            return false;
+        }
+        for (Hit h : facts.cuesIn(clause.start(), federal.start())) {
+            if (TextFacts.cue(h).kind() == CueKind.COOPERATE && h.end() <= federal.start()
+                    && facts.wordsBetween(h.end(), federal.start()) <= 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "criticized protesters who blocked ICE vehicles": the cue is in a relative clause whose head is no actor
+     * (the last "who" between the subject and the cue follows no actor), so it is not the subject's stance.
+     */
+    boolean inRelativeOfNonActor(Clause clause, ActorMention subject, Hit hit) {
+        int from = subject == null ? clause.start() : subject.end();
+        if (from >= hit.start()) {
+            return false;
+        }
+        int who = facts.folded.lastIndexOf(" who ", hit.start());
+        if (who < from) {
+            return false;
+        }
+        for (ActorMention actor : facts.actors) {
+            if (actor.start() >= who && actor.end() <= hit.start()) {
+                return false;
+            }
+            if (actor.end() <= who && who - actor.end() <= 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "not involved and did not assist": a coordinating word between two negators starts a new conjunct. */
+    boolean conjunctionBetween(Hit first, Hit second) {
+        if (first.end() > second.start()) {
+            return false;
+        }
+        String between = facts.wordsOnly(first.end(), second.start());
+        return between.contains(" and ") || between.contains(" or ") || between.contains(" but ")
+                || facts.folded.substring(first.end(), second.start()).contains(",");
+    }
+
+}
