@@ -88,7 +88,7 @@ final class PackComposer {
         List<String> context = without(pack.context(), allCuePhrases);
         if (!context.isEmpty()) {
             cues.add(new RuleFiles.CueDef(CONTEXT_CUE, CueKind.NONE, null, topic, null, true, null, false, List.of(),
-                    false, false, false, false, false, false, context, List.of()));
+                    false, false, false, false, false, false, false, false, false, context, List.of()));
         }
         RuleFiles.Scoring s = coreCues.scoring();
         RuleFiles.Scoring scoring = s == null ? null : new RuleFiles.Scoring(topic, s.minConfidence(), s.placeAsActor(),
@@ -146,7 +146,8 @@ final class PackComposer {
                                                 List<String> exact) {
         return new RuleFiles.CueDef(c.id(), c.kind(), c.weight(), topic, c.instrument(), c.context(), c.scope(),
                 c.needsObject(), c.levels(), c.negatesWithoutJudge(), c.federalOnly(), c.unnegatable(),
-                c.opposesProtections(), c.needsAim(), c.alignsWithAgencyOnly(), phrases, exact);
+                c.opposesProtections(), c.needsAim(), c.alignsWithAgencyOnly(), c.demand(), c.attack(), c.people(),
+                phrases, exact);
     }
 
     private static List<String> without(List<String> phrases, Set<String> claimed) {
