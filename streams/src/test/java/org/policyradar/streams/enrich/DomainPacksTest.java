@@ -68,6 +68,29 @@ class DomainPacksTest {
     }
 
     @Test
+    void shouldKeepEveryGateClosedOnGenericWordsOfNews() {
+        // generic words open no pack: a gate that opens on most news costs throughput (docs/packs.md, "The gate")
+        String text = "The governor visited schools, thanked the troops and spoke about the election, the economy and the budget.";
+
+        assertThat(allPacks.gate().packsFor(text)).isEmpty();
+    }
+
+    @Test
+    void shouldOpenEachPackOnTheVocabularyOfItsDomain() {
+        assertThat(openOn("The Pentagon federalized Oregon Guard members under Title 10.")).contains("CRIME_DEPLOYMENT");
+        assertThat(openOn("The regents declined the higher education compact.")).containsExactly("EDUCATION");
+        assertThat(openOn("The vaccine advisory committee changed the hepatitis B birth dose advice.")).containsExactly("PUBLIC_HEALTH");
+        assertThat(openOn("Interior issued a stop-work order for Revolution Wind.")).containsExactly("CLIMATE_ENERGY");
+        assertThat(openOn("The Civil Rights Division asked for the unredacted voter registration list.")).containsExactly("ELECTIONS");
+        assertThat(openOn("New duties under Section 232 took effect on Friday.")).containsExactly("TARIFFS_TRADE");
+        assertThat(openOn("The athletic association kept its policy on trans girls.")).containsExactly("TRANSGENDER_POLICY");
+    }
+
+    private List<String> openOn(String text) {
+        return allPacks.gate().packsFor(text).stream().map(DomainPack::domain).toList();
+    }
+
+    @Test
     void shouldOpenOnlyThePacksWhoseContextPhrasesTheTextHas() {
         List<String> open = allPacks.gate().packsFor("California sued over the tariffs and the voter rolls demand.")
                 .stream().map(DomainPack::domain).toList();
