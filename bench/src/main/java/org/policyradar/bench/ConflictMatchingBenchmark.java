@@ -46,7 +46,7 @@ import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.PipelineSerdes;
 import org.policyradar.streams.topology.PolicyRadarTopology;
 import org.policyradar.streams.topology.StreamsSettings;
-import org.policyradar.streams.topology.TopologyNames;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 import org.policyradar.topics.Topics;
 
 /**
@@ -176,8 +176,8 @@ public class ConflictMatchingBenchmark {
 
     /** Open stories on COOPERATION, as the story steps would have kept them, under fabricated story ids. */
     private void fillOpenStories(SyntheticNews news, Enricher enricher) {
-        KeyValueStore<String, StoryState> stories = driver.getKeyValueStore(TopologyNames.STORIES_STORE);
-        KeyValueStore<String, StoryState> byTopic = driver.getKeyValueStore(TopologyNames.TOPIC_STORIES_STORE);
+        KeyValueStore<String, StoryState> stories = driver.getKeyValueStore(InternalResources.STORIES_STORE);
+        KeyValueStore<String, StoryState> byTopic = driver.getKeyValueStore(InternalResources.TOPIC_STORIES_STORE);
         List<Place> elsewhere = SyntheticNews.PLACES.stream().filter(p -> !p.state().equals("CO")).toList();
         for (int i = 0; i < openStories; i++) {
             Stance stance = i % 2 == 0 ? Stance.PRESS : Stance.RESIST;

@@ -24,6 +24,7 @@ import org.policyradar.registry.server.InMemorySchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.conflict.StoryConflicts;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /** The conflict step on its own: new and changed conflicts are passed on, repeats are not, ended ones are swept. */
 class ConflictAggregateProcessorTest {
@@ -54,7 +55,7 @@ class ConflictAggregateProcessorTest {
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        conflicts = ProcessorStores.keyValueStore(TopologyNames.CONFLICTS_STORE, serdes.policyConflict(), context);
+        conflicts = ProcessorStores.keyValueStore(InternalResources.CONFLICTS_STORE, serdes.policyConflict(), context);
         processor = new ConflictAggregateProcessor(SETTINGS);
         processor.init(context);
     }

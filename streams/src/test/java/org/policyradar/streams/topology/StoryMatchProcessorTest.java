@@ -29,6 +29,7 @@ import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.story.StoryFold;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /** The matching step on its own: the layout of its store, what it forwards, what its sweep removes. */
 class StoryMatchProcessorTest {
@@ -60,7 +61,7 @@ class StoryMatchProcessorTest {
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        stories = ProcessorStores.keyValueStore(TopologyNames.TOPIC_STORIES_STORE, serdes.storyState(), context);
+        stories = ProcessorStores.keyValueStore(InternalResources.TOPIC_STORIES_STORE, serdes.storyState(), context);
         processor = new StoryMatchProcessor(SETTINGS, conflicts);
         processor.init(context);
     }

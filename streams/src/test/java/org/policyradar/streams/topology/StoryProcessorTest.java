@@ -23,6 +23,7 @@ import org.policyradar.avro.StoryState;
 import org.policyradar.registry.server.InMemorySchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.story.StoryFold;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /** The story step on its own: what it forwards, what it refuses as too old, what its sweep removes. */
 class StoryProcessorTest {
@@ -53,7 +54,7 @@ class StoryProcessorTest {
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        stories = ProcessorStores.keyValueStore(TopologyNames.STORIES_STORE, serdes.storyState(), context);
+        stories = ProcessorStores.keyValueStore(InternalResources.STORIES_STORE, serdes.storyState(), context);
         processor = new StoryProcessor(SETTINGS);
         processor.init(context);
     }
