@@ -37,6 +37,7 @@ import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
 import org.policyradar.avro.StoryState;
+import org.policyradar.registry.client.SchemaRegistryClientConfig;
 import org.policyradar.registry.server.InMemorySchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.Enricher;
@@ -100,7 +101,7 @@ public class ConflictMatchingBenchmark {
         stateDir = Files.createTempDirectory("policy-radar-bench-");
         Properties props = StreamsSettings.of("policy-radar-bench", "unused:9092", stateDir, Map.of());
         RuleSet rules = RuleSet.loadDefault();
-        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", registry.url()));
+        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of(SchemaRegistryClientConfig.URL, registry.url()));
         driver = new TopologyTestDriver(PolicyRadarTopology.build(props, rules, serdes, SETTINGS), props, T0);
         input = driver.createInputTopic(Topics.NEWS_ITEMS, serdes.key().serializer(), serdes.newsItem().serializer());
         try {
