@@ -37,6 +37,7 @@ import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
 import org.policyradar.avro.StoryState;
+import org.policyradar.registry.client.SchemaRegistryClientConfig;
 import org.policyradar.registry.server.InMemorySchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.Enricher;
@@ -46,7 +47,7 @@ import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.PipelineSerdes;
 import org.policyradar.streams.topology.PolicyRadarTopology;
 import org.policyradar.streams.topology.StreamsSettings;
-import org.policyradar.streams.topology.TopologyNames;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 import org.policyradar.topics.Topics;
 
 /**
@@ -100,7 +101,7 @@ public class ConflictMatchingBenchmark {
         stateDir = Files.createTempDirectory("policy-radar-bench-");
         Properties props = StreamsSettings.of("policy-radar-bench", "unused:9092", stateDir, Map.of());
         RuleSet rules = RuleSet.loadDefault();
-        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", registry.url()));
+        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of(SchemaRegistryClientConfig.URL, registry.url()));
         driver = new TopologyTestDriver(PolicyRadarTopology.build(props, rules, serdes, SETTINGS), props, T0);
         input = driver.createInputTopic(Topics.NEWS_ITEMS, serdes.key().serializer(), serdes.newsItem().serializer());
         try {
@@ -176,8 +177,8 @@ public class ConflictMatchingBenchmark {
 
     /** Open stories on COOPERATION, as the story steps would have kept them, under fabricated story ids. */
     private void fillOpenStories(SyntheticNews news, Enricher enricher) {
-        KeyValueStore<String, StoryState> stories = driver.getKeyValueStore(TopologyNames.STORIES_STORE);
-        KeyValueStore<String, StoryState> byTopic = driver.getKeyValueStore(TopologyNames.TOPIC_STORIES_STORE);
+        KeyValueStore<String, StoryState> stories = driver.getKeyValueStore(InternalResources.STORIES_STORE);
+        KeyValueStore<String, StoryState> byTopic = driver.getKeyValueStore(InternalResources.TOPIC_STORIES_STORE);
         List<Place> elsewhere = SyntheticNews.PLACES.stream().filter(p -> !p.state().equals("CO")).toList();
         for (int i = 0; i < openStories; i++) {
             Stance stance = i % 2 == 0 ? Stance.PRESS : Stance.RESIST;

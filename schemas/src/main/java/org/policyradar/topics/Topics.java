@@ -20,6 +20,11 @@ public final class Topics {
     public static final String POLICY_ALERTS = "policy.alerts.v1";
     /** Records that could not be processed, as received, with the error in headers. */
     public static final String NEWS_DLQ = "news.dlq.v1";
+    /**
+     * Alerts the dispatcher could not deliver, as read, with why in headers. The dispatcher creates it (under this
+     * name unless {@code --dead-letter-topic} gives another), so it is not one of the pipeline's {@link #all()}.
+     */
+    public static final String ALERTS_DLQ = "policy.alerts.dlq.v1";
 
     /** Seven days: the retention of the time-based topics. */
     public static final long DEFAULT_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;

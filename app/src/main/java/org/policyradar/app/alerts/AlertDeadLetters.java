@@ -12,15 +12,10 @@ import org.policyradar.topics.Topics.TopicSpec;
 
 /**
  * The alert dispatcher's dead-letter topic: alerts that could not be delivered, as they were read from
- * {@link Topics#POLICY_ALERTS} (same key, same value bytes, same headers), with why in headers of their own.
- *
- * <p>The default name lives here rather than in {@link Topics}, which belongs to the schemas module; it may move
- * there later.
+ * {@link Topics#POLICY_ALERTS} (same key, same value bytes, same headers), with why in headers of their own. Its
+ * default name is {@link Topics#ALERTS_DLQ}.
  */
 public final class AlertDeadLetters {
-
-    /** Where undeliverable alerts go unless {@code --dead-letter-topic} says otherwise. */
-    public static final String DEFAULT_TOPIC = "policy.alerts.dlq.v1";
 
     /** Why the alert was not delivered, e.g. {@code HTTP 500 after 5 attempts}. */
     public static final String REASON_HEADER = "policy-radar.dlq.reason";

@@ -1,7 +1,6 @@
 package org.policyradar.app.alerts;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +19,7 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.app.stack.TopicInitializer;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.registry.serde.SpecificAvroSerde;
@@ -152,10 +152,8 @@ public final class AlertDispatchLoop {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>(clientConfig);
+        Map<String, Object> config = ClientSettings.readCommittedConsumer(clientConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.offsetReset());
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // one record per poll: the next record waits in the fetch buffer while this one is retried
@@ -168,16 +166,14 @@ public final class AlertDispatchLoop {
     }
 
     private Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = ClientSettings.idempotentProducer(clientConfig);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "policy-radar-alerts-dlq");
         return config;
     }
 
     /** Creates the dead-letter topic, with as many partitions as the alerts topic, when it does not exist. */
     private void ensureDeadLetterTopic() {
-        try (Admin admin = Admin.create(clientConfig)) {
+        try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
             TopicDescription alerts;
             try {
                 alerts = admin.describeTopics(List.of(Topics.POLICY_ALERTS)).allTopicNames().get()
@@ -185,7 +181,8 @@ public final class AlertDispatchLoop {
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                     throw new IllegalStateException("Topic " + Topics.POLICY_ALERTS + " does not exist on the cluster "
-                            + "at " + clientConfig.get("bootstrap.servers") + ": start the pipeline first", e.getCause());
+                            + "at " + ClientSettings.bootstrapServers(clientConfig) + ": start the pipeline first",
+                            e.getCause());
                 }
                 throw new IllegalStateException("Cannot describe " + Topics.POLICY_ALERTS + ": "
                         + e.getCause().getMessage(), e.getCause());

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.policyradar.app.bench.HeapWatcher.HeapStats;
+import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.StreamsPipeline;
 import org.policyradar.app.stack.LocalStack;
@@ -121,9 +121,8 @@ public final class PipelineBench {
         try (HeapWatcher heap = HeapWatcher.start()) {
             say("starting the embedded stack (%d partition(s))", options.partitions());
             try (LocalStack stack = LocalStack.start(workDir.resolve("stack"), 0, 0, options.partitions())) {
-                Map<String, Object> config = new HashMap<>();
-                config.put("bootstrap.servers", stack.bootstrapServers());
-                config.put("schema.registry.url", stack.registryUrl());
+                Map<String, Object> config = ClientSettings.forCluster(stack.bootstrapServers(),
+                        stack.registryUrl());
                 RawResult raw = rawRoundTrip(config);
                 PipelineResult pipeline = pipeline(config, workDir.resolve("state"), heap);
                 HeapStats heapStats = heap.stats();
@@ -202,7 +201,7 @@ public final class PipelineBench {
     }
 
     private void createRawTopic(Map<String, Object> config) throws InterruptedException {
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(ClientSettings.admin(config))) {
             admin.createTopics(List.of(new NewTopic(RAW_TOPIC, options.partitions(), (short) 1))).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the topic " + RAW_TOPIC + ": " + e.getCause().getMessage(),
@@ -293,7 +292,7 @@ public final class PipelineBench {
     /** Waits until the Streams application has consumed everything and no pipeline topic grows any more. */
     private static CatchUp awaitCatchUp(Map<String, Object> config, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(ClientSettings.admin(config))) {
             boolean idle = new IdleDetector(admin, APPLICATION_ID, QUIET_PERIOD).awaitIdle(timeout);
             // the quiet period is part of the detection, not of the catching up
             Duration waited = Duration.ofNanos(System.nanoTime() - start).minus(idle ? QUIET_PERIOD : Duration.ZERO);

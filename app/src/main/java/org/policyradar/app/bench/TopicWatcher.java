@@ -2,7 +2,6 @@ package org.policyradar.app.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.policyradar.app.clients.ClientSettings;
 
 /**
  * Reads topics from the beginning on a thread of its own, as a downstream consumer would ({@code read_committed}:
@@ -54,10 +54,7 @@ final class TopicWatcher implements AutoCloseable {
 
     /** The settings of every benchmark consumer: the client config plus read_committed, no group, no commits. */
     static Map<String, Object> consumerConfig(Map<String, Object> clientConfig) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = ClientSettings.groupFreeConsumer(clientConfig);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return config;
     }

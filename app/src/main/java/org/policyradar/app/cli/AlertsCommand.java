@@ -3,7 +3,6 @@ package org.policyradar.app.cli;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.policyradar.app.alerts.AlertDeadLetters;
 import org.policyradar.app.alerts.AlertDispatchLoop;
 import org.policyradar.app.alerts.AlertDispatcher;
 import org.policyradar.app.alerts.HttpWebhookSender;
@@ -12,6 +11,7 @@ import org.policyradar.app.alerts.RetryPolicy;
 import org.policyradar.app.alerts.Sleeper;
 import org.policyradar.app.alerts.WebhookSignature;
 import org.policyradar.app.alerts.WebhookUrl;
+import org.policyradar.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -82,7 +82,7 @@ public final class AlertsCommand implements Callable<Integer> {
             description = "Consumer group; dispatchers sharing it share the work (default: ${DEFAULT-VALUE}).")
     String groupId;
 
-    @Option(names = "--dead-letter-topic", paramLabel = "TOPIC", defaultValue = AlertDeadLetters.DEFAULT_TOPIC,
+    @Option(names = "--dead-letter-topic", paramLabel = "TOPIC", defaultValue = Topics.ALERTS_DLQ,
             description = "Where undeliverable alerts go, with the reason, last status and attempts in headers; "
                     + "created if missing (default: ${DEFAULT-VALUE}).")
     String deadLetterTopic;

@@ -1,5 +1,6 @@
 package org.policyradar.app.cli;
 
+import org.policyradar.app.clients.ClientSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,9 +31,6 @@ public class ClusterOptions {
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
     /** Where the local stack's Schema Registry listens by default. */
     public static final String DEFAULT_SCHEMA_REGISTRY = "http://localhost:8081";
-
-    static final String BOOTSTRAP_SERVERS_KEY = "bootstrap.servers";
-    static final String SCHEMA_REGISTRY_URL_KEY = "schema.registry.url";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -65,12 +63,12 @@ public class ClusterOptions {
 
     /** The Kafka bootstrap servers to use. */
     public String bootstrapServers() {
-        return firstOf(bootstrapServers, BOOTSTRAP_SERVERS_KEY, DEFAULT_BOOTSTRAP_SERVERS);
+        return firstOf(bootstrapServers, ClientSettings.BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
     }
 
     /** The Schema Registry URL to use. */
     public String schemaRegistryUrl() {
-        return firstOf(schemaRegistry, SCHEMA_REGISTRY_URL_KEY, DEFAULT_SCHEMA_REGISTRY);
+        return firstOf(schemaRegistry, ClientSettings.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY);
     }
 
     /**
@@ -82,8 +80,8 @@ public class ClusterOptions {
      */
     public Map<String, Object> clientConfig() {
         Map<String, Object> config = new LinkedHashMap<>(fileEntries());
-        config.put(BOOTSTRAP_SERVERS_KEY, bootstrapServers());
-        config.put(SCHEMA_REGISTRY_URL_KEY, schemaRegistryUrl());
+        config.put(ClientSettings.BOOTSTRAP_SERVERS, bootstrapServers());
+        config.put(ClientSettings.SCHEMA_REGISTRY_URL, schemaRegistryUrl());
         return config;
     }
 

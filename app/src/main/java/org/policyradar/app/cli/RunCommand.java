@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.app.http.PolicyRadarHttpServer;
 import org.policyradar.app.pipeline.ConflictWatcher;
 import org.policyradar.app.pipeline.ConflictFormat;
@@ -97,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             if (untilIdle) {
-                try (Admin admin = Admin.create(clientConfig)) {
+                try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
                     boolean idle = new IdleDetector(admin, applicationId, Duration.ofSeconds(idleSeconds))
                             .awaitIdle(Duration.ofMinutes(30));
                     if (!idle || runner.failed()) {

@@ -3,6 +3,7 @@ package org.policyradar.app.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.app.stack.LocalStack;
 import org.policyradar.app.stack.TopicInitializer;
 
@@ -31,8 +32,8 @@ final class TargetCluster implements AutoCloseable {
         System.err.println("Embedded Kafka at " + stack.bootstrapServers() + ", Schema Registry at "
                 + stack.registryUrl());
         Map<String, Object> config = new LinkedHashMap<>(cluster.clientConfig());
-        config.put("bootstrap.servers", stack.bootstrapServers());
-        config.put("schema.registry.url", stack.registryUrl());
+        config.put(ClientSettings.BOOTSTRAP_SERVERS, stack.bootstrapServers());
+        config.put(ClientSettings.SCHEMA_REGISTRY_URL, stack.registryUrl());
         return new TargetCluster(stack, config);
     }
 

@@ -2,7 +2,6 @@ package org.policyradar.app.http;
 
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.app.pipeline.ConflictFormat;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
@@ -42,14 +42,11 @@ final class ConflictFeed implements AutoCloseable {
     private final Thread thread;
 
     ConflictFeed(Map<String, Object> clientConfig) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = ClientSettings.groupFreeConsumer(clientConfig);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "policy-radar-http-feed");
         // a viewer must not create the topic it follows (with the broker's defaults) on a cluster that lacks it
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         SpecificAvroSerde<ConflictAlert> serde = new SpecificAvroSerde<>();
         serde.configure(clientConfig, false);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());

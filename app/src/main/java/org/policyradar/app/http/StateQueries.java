@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.policyradar.app.pipeline.ConflictFormat;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.PolicyConflict;
-import org.policyradar.streams.topology.TopologyNames;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /**
  * Answers the API from the Streams state with interactive queries, correctly when the state is spread over
@@ -88,7 +88,7 @@ final class StateQueries {
         if (localOnly) {
             return sorted(localConflicts(filter));
         }
-        Collection<StreamsMetadata> hosts = hostsOf(TopologyNames.CONFLICTS_STORE);
+        Collection<StreamsMetadata> hosts = hostsOf(InternalResources.CONFLICTS_STORE);
         // one conflict per id: while partitions move, two instances may both answer for one
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         for (StreamsMetadata host : hosts) {
@@ -104,12 +104,12 @@ final class StateQueries {
 
     /** The conflict with this id, from the instance that owns it; empty when no instance has it. */
     Optional<JsonNode> conflict(String conflictId, boolean localOnly) {
-        HostInfo owner = localOnly ? self : ownerOf(TopologyNames.CONFLICTS_STORE, conflictId);
+        HostInfo owner = localOnly ? self : ownerOf(InternalResources.CONFLICTS_STORE, conflictId);
         if (isSelf(owner)) {
             try {
                 return Optional.ofNullable(conflictStore().get(conflictId)).map(ConflictFormat::jsonNode);
             } catch (InvalidStateStoreException e) {
-                throw notQueryable(TopologyNames.CONFLICTS_STORE, e);
+                throw notQueryable(InternalResources.CONFLICTS_STORE, e);
             }
         }
         return peers.get(owner, "/api/conflicts/" + segment(conflictId), Map.of());
@@ -117,15 +117,15 @@ final class StateQueries {
 
     /** The latest enrichment of the item with this id, from the instance that owns it. */
     Optional<JsonNode> item(String itemId, boolean localOnly) {
-        HostInfo owner = localOnly ? self : ownerOf(TopologyNames.ITEMS_STORE, itemId);
+        HostInfo owner = localOnly ? self : ownerOf(InternalResources.ITEMS_STORE, itemId);
         if (isSelf(owner)) {
-            ReadOnlyWindowStore<String, EnrichedNewsItem> items = query(TopologyNames.ITEMS_STORE,
-                    () -> streams.store(StoreQueryParameters.fromNameAndType(TopologyNames.ITEMS_STORE,
+            ReadOnlyWindowStore<String, EnrichedNewsItem> items = query(InternalResources.ITEMS_STORE,
+                    () -> streams.store(StoreQueryParameters.fromNameAndType(InternalResources.ITEMS_STORE,
                             QueryableStoreTypes.<String, EnrichedNewsItem>windowStore())));
             try (WindowStoreIterator<EnrichedNewsItem> versions = items.backwardFetch(itemId, Instant.EPOCH, LATEST)) {
                 return versions.hasNext() ? Optional.of(ItemJson.of(versions.next().value)) : Optional.empty();
             } catch (InvalidStateStoreException e) {
-                throw notQueryable(TopologyNames.ITEMS_STORE, e);
+                throw notQueryable(InternalResources.ITEMS_STORE, e);
             }
         }
         return peers.get(owner, "/api/items/" + segment(itemId), Map.of());
@@ -140,14 +140,14 @@ final class StateQueries {
                 }
             });
         } catch (InvalidStateStoreException e) {
-            throw notQueryable(TopologyNames.CONFLICTS_STORE, e);
+            throw notQueryable(InternalResources.CONFLICTS_STORE, e);
         }
         return found;
     }
 
     private ReadOnlyKeyValueStore<String, PolicyConflict> conflictStore() {
-        return query(TopologyNames.CONFLICTS_STORE,
-                () -> streams.store(StoreQueryParameters.fromNameAndType(TopologyNames.CONFLICTS_STORE,
+        return query(InternalResources.CONFLICTS_STORE,
+                () -> streams.store(StoreQueryParameters.fromNameAndType(InternalResources.CONFLICTS_STORE,
                         QueryableStoreTypes.<String, PolicyConflict>keyValueStore())));
     }
 

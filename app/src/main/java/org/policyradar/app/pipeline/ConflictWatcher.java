@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.topics.Topics;
@@ -44,11 +45,8 @@ public final class ConflictWatcher implements AutoCloseable {
     private final AtomicLong changes = new AtomicLong();
 
     public ConflictWatcher(Map<String, Object> clientConfig, ChangeListener listener) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
+        Map<String, Object> config = ClientSettings.groupFreeConsumer(clientConfig);
         config.keySet().retainAll(ConsumerConfig.configNames());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
         serde.configure(clientConfig, false);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());

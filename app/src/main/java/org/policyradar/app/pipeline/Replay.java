@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.StreamsResetter;
+import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
@@ -78,7 +79,7 @@ public final class Replay {
 
         reset();
         StreamsRunner runner = StreamsPipeline.start(clientConfig, applicationId, stateDir, settings, rules);
-        try (Admin admin = Admin.create(clientConfig)) {
+        try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
             if (!new IdleDetector(admin, applicationId, quietPeriod).awaitIdle(timeout) || runner.failed()) {
                 runner.close();
                 throw new IllegalStateException(runner.failed() ? "the Streams application failed during the replay"
@@ -112,7 +113,7 @@ public final class Replay {
         });
         String[] args = {
             "--application-id", applicationId,
-            "--bootstrap-server", String.valueOf(clientConfig.get("bootstrap.servers")),
+            "--bootstrap-server", ClientSettings.bootstrapServers(clientConfig),
             "--input-topics", Topics.NEWS_ITEMS,
             "--to-earliest",
             "--force",
@@ -133,10 +134,9 @@ public final class Replay {
         conflictSerde.configure(clientConfig, false);
         SpecificAvroSerde<ConflictAlert> alertSerde = new SpecificAvroSerde<>();
         alertSerde.configure(clientConfig, false);
-        Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+        Map<String, Object> producerConfig = ClientSettings.idempotentProducer(clientConfig);
         producerConfig.keySet().retainAll(ProducerConfig.configNames());
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-replay-retractions");
-        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // the tombstone and its alert are written together or not at all
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
                 (topic, value) -> value instanceof ConflictAlert alert

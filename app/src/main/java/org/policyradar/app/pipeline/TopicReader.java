@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.policyradar.app.clients.ClientSettings;
 
 /** Reads a whole topic as a downstream consumer would: all partitions from the start, committed records only. */
 public final class TopicReader {
@@ -50,7 +51,7 @@ public final class TopicReader {
 
     private static <K, V> List<ConsumerRecord<K, V>> read(String bootstrapServers, String topic,
                                                          Deserializer<K> keys, Deserializer<V> values, int atLeast) {
-        return read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, keys, values, atLeast);
+        return read(Map.of(ClientSettings.BOOTSTRAP_SERVERS, bootstrapServers), topic, keys, values, atLeast);
     }
 
     /**
@@ -63,10 +64,8 @@ public final class TopicReader {
 
     private static <K, V> List<ConsumerRecord<K, V>> read(Map<String, Object> clientConfig, String topic,
                                                          Deserializer<K> keys, Deserializer<V> values, int atLeast) {
-        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        Map<String, Object> config = ClientSettings.groupFreeConsumer(clientConfig);
         config.keySet().retainAll(ConsumerConfig.configNames());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

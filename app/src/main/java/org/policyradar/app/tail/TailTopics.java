@@ -3,7 +3,6 @@ package org.policyradar.app.tail;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.policyradar.app.alerts.AlertDeadLetters;
 import org.policyradar.topics.Topics;
 
 /**
@@ -31,7 +30,7 @@ public final class TailTopics {
         for (String name : Topics.names()) {
             known.put(name, name.equals(Topics.NEWS_DLQ) ? ValueEncoding.RAW : ValueEncoding.AVRO);
         }
-        known.put(AlertDeadLetters.DEFAULT_TOPIC, ValueEncoding.AVRO);
+        known.put(Topics.ALERTS_DLQ, ValueEncoding.AVRO);
         return Map.copyOf(known);
     }
 
@@ -43,7 +42,7 @@ public final class TailTopics {
     /** The names {@code tail} accepts, pipeline topics first, for help and error messages. */
     public static String describeKnown() {
         StringBuilder names = new StringBuilder(String.join(", ", Topics.names()));
-        names.append(", ").append(AlertDeadLetters.DEFAULT_TOPIC);
+        names.append(", ").append(Topics.ALERTS_DLQ);
         return names.toString();
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.app.tail.TailTopics.ValueEncoding;
 import org.policyradar.registry.serde.AvroSerdeConfig;
 import org.policyradar.registry.serde.KafkaAvroDeserializer;
@@ -135,10 +136,7 @@ public final class TopicTail {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = ClientSettings.groupFreeConsumer(clientConfig);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "policy-radar-tail");
         return config;
@@ -152,12 +150,12 @@ public final class TopicTail {
                     .toList();
         } catch (TimeoutException e) {
             throw new IllegalStateException("Cannot read the metadata of " + topic + " from Kafka at "
-                    + clientConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
+                    + ClientSettings.bootstrapServers(clientConfig) + " within "
                     + METADATA_TIMEOUT.toSeconds() + " s: is the cluster up?", e);
         }
         if (partitions.isEmpty()) {
             throw new UnknownTopicException("Topic " + topic + " does not exist on the cluster at "
-                    + clientConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+                    + ClientSettings.bootstrapServers(clientConfig));
         }
         return partitions;
     }

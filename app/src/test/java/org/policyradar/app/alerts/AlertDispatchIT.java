@@ -109,7 +109,7 @@ class AlertDispatchIT {
             assertThat(committedOffset("it-fail")).isEqualTo(3L);
         }
 
-        List<ConsumerRecord<byte[], byte[]>> dead = readAll(AlertDeadLetters.DEFAULT_TOPIC, 3);
+        List<ConsumerRecord<byte[], byte[]>> dead = readAll(Topics.ALERTS_DLQ, 3);
         SpecificAvroSerde<ConflictAlert> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
         assertThat(dead).extracting(r -> serde.deserializer().deserialize(r.topic(), r.value()).getConflictId())
@@ -124,7 +124,7 @@ class AlertDispatchIT {
         }
 
         // tail shows the dead letters, Avro decoded, with their reasons
-        List<JsonNode> lines = tail(AlertDeadLetters.DEFAULT_TOPIC, new StartPosition.Earliest(), 0);
+        List<JsonNode> lines = tail(Topics.ALERTS_DLQ, new StartPosition.Earliest(), 0);
         assertThat(lines).hasSize(3).allSatisfy(line -> {
             assertThat(line.at("/headers/" + AlertDeadLetters.REASON_HEADER).asText())
                     .isEqualTo("HTTP 500 after 2 attempts");
@@ -181,7 +181,7 @@ class AlertDispatchIT {
                 new RetryPolicy(maxAttempts, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1),
                         new Random(1)),
                 delay -> { });
-        return new AlertDispatchLoop(config, new AlertDispatchLoop.Settings(group, AlertDeadLetters.DEFAULT_TOPIC,
+        return new AlertDispatchLoop(config, new AlertDispatchLoop.Settings(group, Topics.ALERTS_DLQ,
                 "earliest", max, Duration.ofMinutes(1)), dispatcher, WebhookUrl.parse(url).redacted());
     }
 

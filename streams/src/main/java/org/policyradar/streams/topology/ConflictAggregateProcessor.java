@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.policyradar.avro.PolicyConflict;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /**
  * Keeps the latest state of every conflict (key: conflict id) and passes on only what changed: a conflict seen
@@ -32,7 +33,7 @@ final class ConflictAggregateProcessor implements Processor<String, PolicyConfli
     @Override
     public void init(ProcessorContext<String, ConflictUpdate> context) {
         this.context = context;
-        this.conflicts = context.getStateStore(TopologyNames.CONFLICTS_STORE);
+        this.conflicts = context.getStateStore(InternalResources.CONFLICTS_STORE);
         context.schedule(StoryProcessor.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.policyradar.avro.EnrichedNewsItem;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /**
  * Keeps every enriched item in the {@link TopologyNames#ITEMS_STORE} window store, keyed by item id and stamped
@@ -17,7 +18,7 @@ final class EnrichedItemStoreWriter implements Processor<String, EnrichedNewsIte
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        this.items = context.getStateStore(TopologyNames.ITEMS_STORE);
+        this.items = context.getStateStore(InternalResources.ITEMS_STORE);
     }
 
     @Override

@@ -27,6 +27,8 @@ import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.enrich.Enricher;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.story.StoryFold;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.streams.topology.TopologyNames.Processors;
 import org.policyradar.topics.Topics;
 
 /**
@@ -83,9 +85,9 @@ public final class PolicyRadarTopology {
     public static Topology build(Properties streamsProps, RuleSet rules, PipelineSerdes serdes,
                                  DetectionSettings settings) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
-        builder.addStateStore(keyValueStore(TopologyNames.STORIES_STORE, serdes.storyState(), serdes));
-        builder.addStateStore(keyValueStore(TopologyNames.TOPIC_STORIES_STORE, serdes.storyState(), serdes));
-        builder.addStateStore(keyValueStore(TopologyNames.CONFLICTS_STORE, serdes.policyConflict(), serdes));
+        builder.addStateStore(keyValueStore(InternalResources.STORIES_STORE, serdes.storyState(), serdes));
+        builder.addStateStore(keyValueStore(InternalResources.TOPIC_STORIES_STORE, serdes.storyState(), serdes));
+        builder.addStateStore(keyValueStore(InternalResources.CONFLICTS_STORE, serdes.policyConflict(), serdes));
         builder.addStateStore(itemStore(serdes, settings));
 
         Enricher enricher = new Enricher(rules);
@@ -93,38 +95,38 @@ public final class PolicyRadarTopology {
 
         KStream<String, EnrichedNewsItem> enriched = builder
                 .stream(Topics.NEWS_ITEMS, Consumed.with(serdes.key(), serdes.newsItem())
-                        .withName(TopologyNames.SOURCE_NEWS_ITEMS))
-                .processValues(() -> new EnrichProcessor(enricher, rules.version()), Named.as(TopologyNames.ENRICH));
+                        .withName(Processors.SOURCE_NEWS_ITEMS))
+                .processValues(() -> new EnrichProcessor(enricher, rules.version()), Named.as(Processors.ENRICH));
 
         enriched.to(Topics.NEWS_ENRICHED, Produced.with(serdes.key(), serdes.enrichedNewsItem())
-                .withName(TopologyNames.SINK_ENRICHED));
-        enriched.process(EnrichedItemStoreWriter::new, Named.as(TopologyNames.STORE_ITEMS), TopologyNames.ITEMS_STORE);
+                .withName(Processors.SINK_ENRICHED));
+        enriched.process(EnrichedItemStoreWriter::new, Named.as(Processors.STORE_ITEMS), InternalResources.ITEMS_STORE);
 
         KStream<String, ConflictUpdate> updates = enriched
-                .filter((itemId, item) -> StoryFold.matters(item), Named.as(TopologyNames.KEEP_CONFLICT_RELEVANT))
+                .filter((itemId, item) -> StoryFold.matters(item), Named.as(Processors.KEEP_CONFLICT_RELEVANT))
                 .map((itemId, item) -> KeyValue.pair(item.getStoryId(), StoryFold.slim(item)),
-                        Named.as(TopologyNames.TO_STORY_REPORTS))
+                        Named.as(Processors.TO_STORY_REPORTS))
                 .repartition(Repartitioned.with(serdes.key(), serdes.enrichedNewsItem())
-                        .withName(TopologyNames.STORY_REPORT_REPARTITION))
-                .process(() -> new StoryProcessor(settings), Named.as(TopologyNames.UPDATE_STORIES),
-                        TopologyNames.STORIES_STORE)
-                .flatMap((storyId, story) -> byTopic(story), Named.as(TopologyNames.TO_TOPIC_SHARDS))
+                        .withName(InternalResources.STORY_REPORT_REPARTITION))
+                .process(() -> new StoryProcessor(settings), Named.as(Processors.UPDATE_STORIES),
+                        InternalResources.STORIES_STORE)
+                .flatMap((storyId, story) -> byTopic(story), Named.as(Processors.TO_TOPIC_SHARDS))
                 .repartition(Repartitioned.with(serdes.key(), serdes.storyState())
-                        .withName(TopologyNames.STORY_SUMMARY_REPARTITION))
-                .process(() -> new StoryMatchProcessor(settings, storyConflicts), Named.as(TopologyNames.MATCH_STORIES),
-                        TopologyNames.TOPIC_STORIES_STORE)
+                        .withName(InternalResources.STORY_SUMMARY_REPARTITION))
+                .process(() -> new StoryMatchProcessor(settings, storyConflicts), Named.as(Processors.MATCH_STORIES),
+                        InternalResources.TOPIC_STORIES_STORE)
                 .repartition(Repartitioned.with(serdes.key(), serdes.policyConflict())
-                        .withName(TopologyNames.CONFLICT_OBSERVATION_REPARTITION))
-                .process(() -> new ConflictAggregateProcessor(settings), Named.as(TopologyNames.AGGREGATE_CONFLICTS),
-                        TopologyNames.CONFLICTS_STORE);
+                        .withName(InternalResources.CONFLICT_OBSERVATION_REPARTITION))
+                .process(() -> new ConflictAggregateProcessor(settings), Named.as(Processors.AGGREGATE_CONFLICTS),
+                        InternalResources.CONFLICTS_STORE);
 
-        updates.mapValues(ConflictUpdate::conflict, Named.as(TopologyNames.CONFLICT_STATES))
+        updates.mapValues(ConflictUpdate::conflict, Named.as(Processors.CONFLICT_STATES))
                 .to(Topics.POLICY_CONFLICTS, Produced.with(serdes.key(), serdes.policyConflict())
-                        .withName(TopologyNames.SINK_CONFLICTS));
-        updates.filter((conflictId, update) -> update.isNew(), Named.as(TopologyNames.NEW_CONFLICTS_ONLY))
-                .mapValues(update -> ConflictAlerts.newConflict(update.conflict()), Named.as(TopologyNames.TO_ALERTS))
+                        .withName(Processors.SINK_CONFLICTS));
+        updates.filter((conflictId, update) -> update.isNew(), Named.as(Processors.NEW_CONFLICTS_ONLY))
+                .mapValues(update -> ConflictAlerts.newConflict(update.conflict()), Named.as(Processors.TO_ALERTS))
                 .to(Topics.POLICY_ALERTS, Produced.with(serdes.key(), serdes.conflictAlert())
-                        .withName(TopologyNames.SINK_ALERTS));
+                        .withName(Processors.SINK_ALERTS));
 
         return builder.build();
     }
@@ -149,7 +151,7 @@ public final class PolicyRadarTopology {
     private static StoreBuilder<WindowStore<String, EnrichedNewsItem>> itemStore(
             PipelineSerdes serdes, DetectionSettings settings) {
         return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TopologyNames.ITEMS_STORE, settings.stateRetention(), EVENT_STAMP,
+                Stores.persistentWindowStore(InternalResources.ITEMS_STORE, settings.stateRetention(), EVENT_STAMP,
                         false),
                 serdes.key(), serdes.enrichedNewsItem())
                 .withLoggingEnabled(APPEND_TIME_CHANGELOG);

@@ -20,6 +20,7 @@ import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.StoryState;
 import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.conflict.StoryConflicts;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /**
  * Matches a changed story against the open stories of one policy topic (key: the topic): every pressing and
@@ -70,7 +71,7 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
     @Override
     public void init(ProcessorContext<String, PolicyConflict> context) {
         this.context = context;
-        this.stories = context.getStateStore(TopologyNames.TOPIC_STORIES_STORE);
+        this.stories = context.getStateStore(InternalResources.TOPIC_STORIES_STORE);
         decoded.clear();
         try (KeyValueIterator<String, StoryState> all = stories.all()) {
             while (all.hasNext()) {

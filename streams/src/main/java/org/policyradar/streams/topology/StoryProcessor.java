@@ -12,6 +12,7 @@ import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.StoryState;
 import org.policyradar.streams.story.Bounded;
 import org.policyradar.streams.story.StoryFold;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /**
  * Folds each article into the state of its story (key: story id) and passes the story on only when its coarse
@@ -39,7 +40,7 @@ final class StoryProcessor implements Processor<String, EnrichedNewsItem, String
     @Override
     public void init(ProcessorContext<String, StoryState> context) {
         this.context = context;
-        this.stories = context.getStateStore(TopologyNames.STORIES_STORE);
+        this.stories = context.getStateStore(InternalResources.STORIES_STORE);
         context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 

@@ -29,6 +29,7 @@ import org.policyradar.avro.NewsItem;
 import org.policyradar.registry.server.InMemorySchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 import org.policyradar.topics.Topics;
 
 /** The enriched-items store that interactive queries read items from, on the production topology. */
@@ -75,7 +76,7 @@ class EnrichedItemStoreTest {
     }
 
     private List<KeyValue<Long, EnrichedNewsItem>> stored(String itemId) {
-        WindowStore<String, EnrichedNewsItem> store = driver.getWindowStore(TopologyNames.ITEMS_STORE);
+        WindowStore<String, EnrichedNewsItem> store = driver.getWindowStore(InternalResources.ITEMS_STORE);
         List<KeyValue<Long, EnrichedNewsItem>> found = new ArrayList<>();
         try (WindowStoreIterator<EnrichedNewsItem> entries = store.fetch(itemId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
             entries.forEachRemaining(found::add);

@@ -32,6 +32,7 @@ import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.story.Bounded;
 import org.policyradar.streams.story.StoryFold;
+import org.policyradar.streams.topology.TopologyNames.InternalResources;
 import org.policyradar.topics.Topics;
 
 /**
@@ -44,12 +45,12 @@ class FloodTest {
     private static final int MAX_RECORD_BYTES = 64 * 1024;
     private static final Instant START = Instant.parse("2025-09-01T06:00:00Z");
     private static final String[] INTERNAL = {
-        TopologyRun.APPLICATION_ID + "-" + TopologyNames.STORY_REPORT_REPARTITION + "-repartition",
-        TopologyRun.APPLICATION_ID + "-" + TopologyNames.STORY_SUMMARY_REPARTITION + "-repartition",
-        TopologyRun.APPLICATION_ID + "-" + TopologyNames.CONFLICT_OBSERVATION_REPARTITION + "-repartition",
-        TopologyRun.APPLICATION_ID + "-" + TopologyNames.STORIES_STORE + "-changelog",
-        TopologyRun.APPLICATION_ID + "-" + TopologyNames.TOPIC_STORIES_STORE + "-changelog",
-        TopologyRun.APPLICATION_ID + "-" + TopologyNames.CONFLICTS_STORE + "-changelog",
+        TopologyRun.APPLICATION_ID + "-" + InternalResources.STORY_REPORT_REPARTITION + "-repartition",
+        TopologyRun.APPLICATION_ID + "-" + InternalResources.STORY_SUMMARY_REPARTITION + "-repartition",
+        TopologyRun.APPLICATION_ID + "-" + InternalResources.CONFLICT_OBSERVATION_REPARTITION + "-repartition",
+        TopologyRun.APPLICATION_ID + "-" + InternalResources.STORIES_STORE + "-changelog",
+        TopologyRun.APPLICATION_ID + "-" + InternalResources.TOPIC_STORIES_STORE + "-changelog",
+        TopologyRun.APPLICATION_ID + "-" + InternalResources.CONFLICTS_STORE + "-changelog",
     };
 
     private static SchemaRegistryServer registry;
@@ -141,7 +142,7 @@ class FloodTest {
     }
 
     private static void assertEveryStoryIsBounded(TopologyRun run) {
-        KeyValueStore<String, StoryState> stories = run.driver.getKeyValueStore(TopologyNames.STORIES_STORE);
+        KeyValueStore<String, StoryState> stories = run.driver.getKeyValueStore(InternalResources.STORIES_STORE);
         try (KeyValueIterator<String, StoryState> all = stories.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StoryState> story = all.next();
