@@ -9,19 +9,15 @@ import static org.policyradar.streams.topology.StoryRecords.aResistingStory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyTopic;
-import org.policyradar.registry.server.InMemorySchemaStore;
-import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
@@ -32,8 +28,8 @@ class ConflictAggregateProcessorTest {
     private static final DetectionSettings SETTINGS = new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
     private static final Duration STATE_RETENTION = Duration.ofDays(32);
 
-    private static SchemaRegistryServer registry;
-    private static PipelineSerdes serdes;
+    @RegisterExtension
+    static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
 
     private final StoryConflicts storyConflicts = new StoryConflicts(new ConflictRules(RULE_VERSION),
             SETTINGS.conflictWindow());
@@ -41,21 +37,10 @@ class ConflictAggregateProcessorTest {
     private KeyValueStore<String, PolicyConflict> conflicts;
     private ConflictAggregateProcessor processor;
 
-    @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
-        serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", registry.url()));
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        conflicts = ProcessorStores.keyValueStore(InternalResources.CONFLICTS_STORE, serdes.policyConflict(), context);
+        conflicts = ProcessorStores.keyValueStore(InternalResources.CONFLICTS_STORE, REGISTRY.serdes().policyConflict(), context);
         processor = new ConflictAggregateProcessor(SETTINGS);
         processor.init(context);
     }

@@ -17,16 +17,14 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
-import org.policyradar.registry.server.InMemorySchemaStore;
-import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.RuleSet;
 
 /**
@@ -41,7 +39,8 @@ class ConflictPermutationTest {
     private static final DetectionSettings SETTINGS = new DetectionSettings(Duration.ofDays(30), Duration.ofDays(200));
     private static final int SHUFFLES = 24;
 
-    private static SchemaRegistryServer registry;
+    @RegisterExtension
+    static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
     private static RuleSet rules;
     private static List<NewsItem> corpus;
 
@@ -50,16 +49,10 @@ class ConflictPermutationTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
         rules = RuleSet.loadDefault();
         corpus = new ArrayList<>();
         corpus.addAll(dated("seed-news.txt", "s", 0));
         corpus.addAll(dated("eval-news.txt", "e", 11));
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
     }
 
     @Test
@@ -93,7 +86,7 @@ class ConflictPermutationTest {
     }
 
     private Outcome run(List<NewsItem> order, String name, DetectionSettings settings) throws IOException {
-        try (TopologyRun run = new TopologyRun(registry.url(), rules, settings,
+        try (TopologyRun run = new TopologyRun(REGISTRY.url(), rules, settings,
                 Files.createDirectories(stateDir.resolve(name)), START)) {
             // each record is stamped with its event time: TopologyTestDriver runs all sub-topologies in one task,
             // so record timestamps of the input would otherwise be the stories' stream time too

@@ -18,16 +18,14 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.NewsItem;
-import org.policyradar.registry.server.InMemorySchemaStore;
-import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
 import org.policyradar.topics.Topics;
@@ -37,7 +35,8 @@ class EnrichedItemStoreTest {
 
     private static final DetectionSettings SETTINGS =
             new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
-    private static SchemaRegistryServer registry;
+    @RegisterExtension
+    static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
     private static RuleSet rules;
 
     @TempDir
@@ -47,20 +46,14 @@ class EnrichedItemStoreTest {
     private TestInputTopic<String, NewsItem> items;
 
     @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
+    static void loadRules() {
         rules = RuleSet.loadDefault();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
     }
 
     @BeforeEach
     void startDriver() {
         Properties props = StreamsSettings.of("item-store-test", "unused:9092", stateDir, Map.of());
-        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", registry.url()));
+        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", REGISTRY.url()));
         driver = new TopologyTestDriver(PolicyRadarTopology.build(props, rules, serdes, SETTINGS), props,
                 T0.minus(Duration.ofDays(1)));
         items = driver.createInputTopic(Topics.NEWS_ITEMS, serdes.key().serializer(), serdes.newsItem().serializer());

@@ -19,16 +19,14 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.StoryState;
-import org.policyradar.registry.server.InMemorySchemaStore;
-import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.story.Bounded;
 import org.policyradar.streams.story.StoryFold;
@@ -53,7 +51,8 @@ class FloodTest {
         TopologyRun.APPLICATION_ID + "-" + InternalResources.CONFLICTS_STORE + "-changelog",
     };
 
-    private static SchemaRegistryServer registry;
+    @RegisterExtension
+    static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
     private static RuleSet rules;
     private static List<NewsItem> flood;
 
@@ -62,19 +61,13 @@ class FloodTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
         rules = RuleSet.loadDefault();
         flood = flood();
     }
 
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @Test
     void shouldWriteAFewChangesPerConflictAndOnlyBoundedRecordsWhateverTheNumberOfReports() throws IOException {
-        try (TopologyRun run = new TopologyRun(registry.url(), rules, DetectionSettings.DEFAULTS,
+        try (TopologyRun run = new TopologyRun(REGISTRY.url(), rules, DetectionSettings.DEFAULTS,
                 Files.createDirectories(stateDir.resolve("in-order")), START)) {
             run.publish(flood);
             List<TestRecord<String, PolicyConflict>> changes = run.conflictRecords();
@@ -106,14 +99,14 @@ class FloodTest {
     @Test
     void shouldLeaveTheSameConflictsWhenTheFloodArrivesShuffled() throws IOException {
         Map<String, PolicyConflict> inOrder;
-        try (TopologyRun run = new TopologyRun(registry.url(), rules, DetectionSettings.DEFAULTS,
+        try (TopologyRun run = new TopologyRun(REGISTRY.url(), rules, DetectionSettings.DEFAULTS,
                 Files.createDirectories(stateDir.resolve("sorted")), START)) {
             run.publish(flood);
             inOrder = latest(run.conflictRecords());
         }
         List<NewsItem> shuffled = new ArrayList<>(flood);
         Collections.shuffle(shuffled, new Random(42));
-        try (TopologyRun run = new TopologyRun(registry.url(), rules, DetectionSettings.DEFAULTS,
+        try (TopologyRun run = new TopologyRun(REGISTRY.url(), rules, DetectionSettings.DEFAULTS,
                 Files.createDirectories(stateDir.resolve("shuffled")), START)) {
             run.publish(shuffled);
             assertThat(latest(run.conflictRecords())).isEqualTo(inOrder);

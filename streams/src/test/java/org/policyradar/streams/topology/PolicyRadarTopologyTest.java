@@ -24,11 +24,11 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
@@ -39,8 +39,6 @@ import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
 import org.policyradar.avro.StoryArticle;
-import org.policyradar.registry.server.InMemorySchemaStore;
-import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.topics.Topics;
 
@@ -49,7 +47,8 @@ class PolicyRadarTopologyTest {
 
     private static final DetectionSettings SETTINGS =
             new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
-    private static SchemaRegistryServer registry;
+    @RegisterExtension
+    static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
     private static RuleSet rules;
 
     @TempDir
@@ -64,20 +63,14 @@ class PolicyRadarTopologyTest {
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
+    static void loadRules() {
         rules = RuleSet.loadDefault();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
     }
 
     @BeforeEach
     void startDriver() {
         Properties props = StreamsSettings.of("topology-test", "unused:9092", stateDir, Map.of());
-        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", registry.url()));
+        PipelineSerdes serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", REGISTRY.url()));
         driver = new TopologyTestDriver(PolicyRadarTopology.build(props, rules, serdes, SETTINGS), props,
                 T0.minus(Duration.ofDays(1)));
         items = driver.createInputTopic(Topics.NEWS_ITEMS, serdes.key().serializer(), serdes.newsItem().serializer());

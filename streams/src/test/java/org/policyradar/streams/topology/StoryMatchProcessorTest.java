@@ -11,21 +11,17 @@ import static org.policyradar.streams.topology.StoryRecords.anEnrichedItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.StoryState;
-import org.policyradar.registry.server.InMemorySchemaStore;
-import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.story.StoryFold;
@@ -38,8 +34,8 @@ class StoryMatchProcessorTest {
     private static final Duration STATE_RETENTION = Duration.ofDays(32);
     private static final String TOPIC = PolicyTopic.COOPERATION.name();
 
-    private static SchemaRegistryServer registry;
-    private static PipelineSerdes serdes;
+    @RegisterExtension
+    static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
 
     private final StoryConflicts conflicts = new StoryConflicts(new ConflictRules(RULE_VERSION),
             SETTINGS.conflictWindow());
@@ -47,21 +43,10 @@ class StoryMatchProcessorTest {
     private KeyValueStore<String, StoryState> stories;
     private StoryMatchProcessor processor;
 
-    @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
-        serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", registry.url()));
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        stories = ProcessorStores.keyValueStore(InternalResources.TOPIC_STORIES_STORE, serdes.storyState(), context);
+        stories = ProcessorStores.keyValueStore(InternalResources.TOPIC_STORIES_STORE, REGISTRY.serdes().storyState(), context);
         processor = new StoryMatchProcessor(SETTINGS, conflicts);
         processor.init(context);
     }

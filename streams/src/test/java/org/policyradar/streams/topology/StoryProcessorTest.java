@@ -8,20 +8,16 @@ import static org.policyradar.streams.topology.StoryRecords.anEnrichedItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.StoryState;
-import org.policyradar.registry.server.InMemorySchemaStore;
-import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.streams.story.StoryFold;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
@@ -32,29 +28,18 @@ class StoryProcessorTest {
     private static final DetectionSettings SETTINGS = new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
     private static final Duration STATE_RETENTION = Duration.ofDays(32);
 
-    private static SchemaRegistryServer registry;
-    private static PipelineSerdes serdes;
+    @RegisterExtension
+    static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
 
     private MockProcessorContext<String, StoryState> context;
     private KeyValueStore<String, StoryState> stories;
     private StoryProcessor processor;
     private long streamTime = Long.MIN_VALUE;
 
-    @BeforeAll
-    static void startRegistry() throws Exception {
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
-        serdes = PipelineSerdes.fromRegistry(Map.of("schema.registry.url", registry.url()));
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        registry.close();
-    }
-
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        stories = ProcessorStores.keyValueStore(InternalResources.STORIES_STORE, serdes.storyState(), context);
+        stories = ProcessorStores.keyValueStore(InternalResources.STORIES_STORE, REGISTRY.serdes().storyState(), context);
         processor = new StoryProcessor(SETTINGS);
         processor.init(context);
     }
