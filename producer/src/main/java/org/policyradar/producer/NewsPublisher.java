@@ -2,7 +2,6 @@ package org.policyradar.producer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,12 +20,14 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.policyradar.avro.NewsItem;
-import org.policyradar.topics.Topics;
+import org.policyradar.clients.ClientSettings;
+import org.policyradar.topics.Topic;
+import org.policyradar.topics.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes news items to {@link Topics#NEWS_ITEMS}, keyed by item id, with an idempotent producer
+ * Publishes news items to {@link TopicCatalogue#NEWS_ITEMS}, keyed by item id, with an idempotent producer
  * ({@code enable.idempotence=true}, {@code acks=all}) so that retries never duplicate or reorder items on the topic
  * that replays rely on. Usable directly as the sink of {@link NewsIngestor}.
  *
@@ -49,6 +50,7 @@ public final class NewsPublisher implements AutoCloseable, Consumer<NewsItem> {
     public static final String DEFAULT_LINGER_MS = "5";
 
     private static final Logger LOG = LoggerFactory.getLogger(NewsPublisher.class);
+    private static final Topic<String, NewsItem> TOPIC = TopicCatalogue.NEWS_ITEMS;
 
     private final Producer<String, NewsItem> producer;
     private final Duration closeTimeout;
@@ -107,24 +109,23 @@ public final class NewsPublisher implements AutoCloseable, Consumer<NewsItem> {
             throw new IllegalArgumentException("the producer's client config must give "
                     + CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
         }
-        Map<String, Object> config = new HashMap<>(clientConfig);
+        refuseWeaker(clientConfig, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", "true");
+        refuseWeaker(clientConfig, ProducerConfig.ACKS_CONFIG, "all", "all", "-1");
+        Map<String, Object> config = ClientSettings.idempotentProducer(clientConfig);
         config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
-        require(config, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", "true");
-        require(config, ProducerConfig.ACKS_CONFIG, "all", "all", "-1");
         config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, DEFAULT_COMPRESSION);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
         return Map.copyOf(config);
     }
 
     // news.items.v1 is the replay source of truth: a setting that could lose or duplicate items is refused
-    private static void require(Map<String, Object> config, String key, String value, String... accepted) {
+    private static void refuseWeaker(Map<String, Object> config, String key, String value, String... accepted) {
         Object given = config.get(key);
         if (given != null && List.of(accepted).stream().noneMatch(a -> a.equalsIgnoreCase(given.toString().strip()))) {
             throw new IllegalArgumentException(key + "=" + given + " is not allowed: news items are published with "
                     + key + "=" + value);
         }
-        config.put(key, value);
     }
 
     /**
@@ -142,7 +143,7 @@ public final class NewsPublisher implements AutoCloseable, Consumer<NewsItem> {
         sent.incrementAndGet();
         DeliveryCallback callback = new DeliveryCallback(id);
         try {
-            producer.send(new ProducerRecord<>(Topics.NEWS_ITEMS, id, item), callback);
+            producer.send(new ProducerRecord<>(TOPIC.name(), id, item), callback);
         } catch (InterruptException e) {
             callback.onCompletion(null, e);
             throw e;
@@ -212,7 +213,7 @@ public final class NewsPublisher implements AutoCloseable, Consumer<NewsItem> {
         closed = true;
         producer.close(closeTimeout);
         if (failed.get() > 0) {
-            LOG.warn("{} of {} news items were not published to {}", failed.get(), sent.get(), Topics.NEWS_ITEMS);
+            LOG.warn("{} of {} news items were not published to {}", failed.get(), sent.get(), TOPIC.name());
         }
     }
 
@@ -228,7 +229,7 @@ public final class NewsPublisher implements AutoCloseable, Consumer<NewsItem> {
     }
 
     private static void logFailure(PublishFailure failure) {
-        LOG.error("{} to {}", failure, Topics.NEWS_ITEMS);
+        LOG.error("{} to {}", failure, TOPIC.name());
     }
 
     /** Counts the outcome of one send, exactly once even if Kafka both fails the send and calls back. */

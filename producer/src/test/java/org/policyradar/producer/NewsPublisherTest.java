@@ -34,7 +34,7 @@ class NewsPublisherTest {
 
         assertThat(config).contains(
                 entry("bootstrap.servers", "broker:9092"),
-                entry("enable.idempotence", "true"),
+                entry("enable.idempotence", true),
                 entry("acks", "all"),
                 entry("compression.type", "zstd"),
                 entry("linger.ms", "5"),

@@ -2,18 +2,18 @@ package org.policyradar.app.alerts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.policyradar.topics.Topics;
-import org.policyradar.topics.Topics.TopicSpec;
+import org.policyradar.avro.ConflictAlert;
+import org.policyradar.topics.Topic;
+import org.policyradar.topics.TopicCatalogue;
 
 /**
  * The alert dispatcher's dead-letter topic: alerts that could not be delivered, as they were read from
- * {@link Topics#POLICY_ALERTS} (same key, same value bytes, same headers), with why in headers of their own. Its
- * default name is {@link Topics#ALERTS_DLQ}.
+ * {@link TopicCatalogue#POLICY_ALERTS} (same key, same value bytes, same headers), with why in headers of their
+ * own. Its default name and configs are those of {@link TopicCatalogue#ALERTS_DLQ}.
  */
 public final class AlertDeadLetters {
 
@@ -36,11 +36,9 @@ public final class AlertDeadLetters {
     private AlertDeadLetters() {
     }
 
-    /** The topic's settings: time-based retention like the alerts topic itself. */
-    public static TopicSpec spec(String name) {
-        return new TopicSpec(name, Map.of(
-                "cleanup.policy", "delete",
-                "retention.ms", Long.toString(Topics.DEFAULT_RETENTION_MS)));
+    /** The dead-letter topic under {@code name}: time-based retention like the alerts topic itself. */
+    public static Topic<String, ConflictAlert> topic(String name) {
+        return TopicCatalogue.ALERTS_DLQ.named(name);
     }
 
     /**

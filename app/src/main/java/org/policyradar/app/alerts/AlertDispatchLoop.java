@@ -19,16 +19,18 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.policyradar.app.clients.ClientSettings;
+import org.apache.kafka.common.serialization.Serde;
 import org.policyradar.app.stack.TopicInitializer;
 import org.policyradar.avro.ConflictAlert;
-import org.policyradar.registry.serde.SpecificAvroSerde;
-import org.policyradar.topics.Topics;
+import org.policyradar.clients.ClientSettings;
+import org.policyradar.registry.serde.RegistryAvroSerdes;
+import org.policyradar.topics.Topic;
+import org.policyradar.topics.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka side of the alert dispatcher: consumes {@link Topics#POLICY_ALERTS} in a consumer group (committed
+ * The Kafka side of the alert dispatcher: consumes {@link TopicCatalogue#POLICY_ALERTS} in a consumer group (committed
  * records only), hands each record to an {@link AlertRecordHandler}, and commits the record's offset only once it
  * is delivered or dead-lettered: at-least-once, one commit per record. Creates the dead-letter topic when it is
  * missing.
@@ -39,6 +41,8 @@ public final class AlertDispatchLoop {
     public static final String DEFAULT_GROUP_ID = "policy-radar-alerts";
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatchLoop.class);
+
+    private static final Topic<String, ConflictAlert> ALERTS = TopicCatalogue.POLICY_ALERTS;
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
     private static final Duration MAX_POLL_INTERVAL_MARGIN = Duration.ofMinutes(1);
@@ -90,8 +94,7 @@ public final class AlertDispatchLoop {
      */
     public Summary run(BooleanSupplier stopRequested) {
         ensureDeadLetterTopic();
-        SpecificAvroSerde<ConflictAlert> serde = new SpecificAvroSerde<>();
-        serde.configure(clientConfig, false);
+        Serde<ConflictAlert> serde = ALERTS.serdes(RegistryAvroSerdes.of(clientConfig)).value();
         long delivered = 0;
         long deadLettered = 0;
         long skipped = 0;
@@ -101,8 +104,8 @@ public final class AlertDispatchLoop {
                      new ByteArraySerializer(), new ByteArraySerializer())) {
             AlertRecordHandler handler = new AlertRecordHandler(serde.deserializer(), dispatcher,
                     new KafkaDeadLetterSink(producer, settings.deadLetterTopic(), webhook));
-            consumer.subscribe(List.of(Topics.POLICY_ALERTS));
-            LOG.info("Dispatching {} (group {}) to {}; undeliverable alerts go to {}", Topics.POLICY_ALERTS,
+            consumer.subscribe(List.of(ALERTS.name()));
+            LOG.info("Dispatching {} (group {}) to {}; undeliverable alerts go to {}", ALERTS.name(),
                     settings.groupId(), webhook, settings.deadLetterTopic());
             polling:
             while (!stopRequested.getAsBoolean() && !limitReached(delivered + deadLettered)) {
@@ -176,22 +179,22 @@ public final class AlertDispatchLoop {
         try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
             TopicDescription alerts;
             try {
-                alerts = admin.describeTopics(List.of(Topics.POLICY_ALERTS)).allTopicNames().get()
-                        .get(Topics.POLICY_ALERTS);
+                alerts = admin.describeTopics(List.of(ALERTS.name())).allTopicNames().get()
+                        .get(ALERTS.name());
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                    throw new IllegalStateException("Topic " + Topics.POLICY_ALERTS + " does not exist on the cluster "
+                    throw new IllegalStateException("Topic " + ALERTS.name() + " does not exist on the cluster "
                             + "at " + ClientSettings.bootstrapServers(clientConfig) + ": start the pipeline first",
                             e.getCause());
                 }
-                throw new IllegalStateException("Cannot describe " + Topics.POLICY_ALERTS + ": "
+                throw new IllegalStateException("Cannot describe " + ALERTS.name() + ": "
                         + e.getCause().getMessage(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while describing " + Topics.POLICY_ALERTS, e);
+                throw new IllegalStateException("Interrupted while describing " + ALERTS.name(), e);
             }
             new TopicInitializer(admin, alerts.partitions().size())
-                    .createMissing(List.of(AlertDeadLetters.spec(settings.deadLetterTopic())));
+                    .createMissing(List.of(AlertDeadLetters.topic(settings.deadLetterTopic())));
         }
     }
 }

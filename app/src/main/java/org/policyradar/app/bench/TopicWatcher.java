@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.policyradar.app.clients.ClientSettings;
+import org.policyradar.clients.ClientSettings;
 
 /**
  * Reads topics from the beginning on a thread of its own, as a downstream consumer would ({@code read_committed}:

@@ -1,6 +1,6 @@
 package org.policyradar.app.cli;
 
-import org.policyradar.app.clients.ClientSettings;
+import org.policyradar.clients.ClientSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

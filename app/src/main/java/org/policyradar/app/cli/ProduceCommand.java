@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.serialization.Serde;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.FeedPoller;
 import org.policyradar.producer.NewsPublisher;
 import org.policyradar.producer.PollResult;
-import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.registry.serde.RegistryAvroSerdes;
+import org.policyradar.topics.TopicCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,8 +68,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     private boolean followFeeds(Map<String, Object> clientConfig) throws InterruptedException {
-        SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
-        serde.configure(clientConfig, false);
+        Serde<NewsItem> serde = TopicCatalogue.NEWS_ITEMS.serdes(RegistryAvroSerdes.of(clientConfig)).value();
         Path stateDir = feedState != null ? feedState : FeedPoller.defaultStateDir();
         try (NewsPublisher publisher = new NewsPublisher(clientConfig, serde.serializer());
              FeedPoller poller = FeedPoller.builder(feeds, stateDir, publisher)

@@ -13,13 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.app.pipeline.ConflictFormat;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
-import org.policyradar.registry.serde.SpecificAvroSerde;
-import org.policyradar.topics.Topics;
+import org.policyradar.clients.ClientSettings;
+import org.policyradar.registry.serde.RegistryAvroSerdes;
+import org.policyradar.topics.TopicCatalogue;
+import org.policyradar.topics.TopicSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +47,9 @@ final class ConflictFeed implements AutoCloseable {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "policy-radar-http-feed");
         // a viewer must not create the topic it follows (with the broker's defaults) on a cluster that lacks it
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        SpecificAvroSerde<ConflictAlert> serde = new SpecificAvroSerde<>();
-        serde.configure(clientConfig, false);
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());
+        TopicSerdes<String, ConflictAlert> alerts =
+                TopicCatalogue.POLICY_ALERTS.serdes(RegistryAvroSerdes.of(clientConfig));
+        this.consumer = new KafkaConsumer<>(config, alerts.key().deserializer(), alerts.value().deserializer());
         this.thread = new Thread(this::run, "http-conflict-feed");
         thread.setDaemon(true);
         thread.start();
@@ -98,7 +98,7 @@ final class ConflictFeed implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("The live feed stopped following {}: {}", Topics.POLICY_ALERTS, e.getMessage(), e);
+            LOG.error("The live feed stopped following {}: {}", TopicCatalogue.POLICY_ALERTS.name(), e.getMessage(), e);
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
@@ -108,7 +108,7 @@ final class ConflictFeed implements AutoCloseable {
     private void assignAtEnd() throws InterruptedException {
         List<TopicPartition> partitions = List.of();
         while (running.get() && partitions.isEmpty()) {
-            partitions = consumer.partitionsFor(Topics.POLICY_ALERTS).stream()
+            partitions = consumer.partitionsFor(TopicCatalogue.POLICY_ALERTS.name()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             if (partitions.isEmpty()) {

@@ -6,18 +6,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.avro.PolicyConflict;
-import org.policyradar.registry.serde.SpecificAvroSerde;
-import org.policyradar.topics.Topics;
+import org.policyradar.clients.ClientSettings;
+import org.policyradar.registry.serde.RegistryAvroSerdes;
+import org.policyradar.topics.TopicCatalogue;
+import org.policyradar.topics.TopicSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +45,12 @@ public final class ConflictWatcher implements AutoCloseable {
     private final AtomicLong changes = new AtomicLong();
 
     public ConflictWatcher(Map<String, Object> clientConfig, ChangeListener listener) {
-        Map<String, Object> config = ClientSettings.groupFreeConsumer(clientConfig);
-        config.keySet().retainAll(ConsumerConfig.configNames());
-        SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
-        serde.configure(clientConfig, false);
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.POLICY_CONFLICTS).stream()
+        Map<String, Object> config = ClientSettings.knownTo(ClientSettings.groupFreeConsumer(clientConfig),
+                ConsumerConfig.configNames());
+        TopicSerdes<String, PolicyConflict> conflicts =
+                TopicCatalogue.POLICY_CONFLICTS.serdes(RegistryAvroSerdes.of(clientConfig));
+        this.consumer = new KafkaConsumer<>(config, conflicts.key().deserializer(), conflicts.value().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(TopicCatalogue.POLICY_CONFLICTS.name()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
         consumer.assign(partitions);
@@ -72,7 +72,7 @@ public final class ConflictWatcher implements AutoCloseable {
         } catch (WakeupException stopping) {
             // close() woke us up
         } catch (RuntimeException e) {
-            LOG.error("Stopped following {}: {}", Topics.POLICY_CONFLICTS, e.getMessage(), e);
+            LOG.error("Stopped following {}: {}", TopicCatalogue.POLICY_CONFLICTS.name(), e.getMessage(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }

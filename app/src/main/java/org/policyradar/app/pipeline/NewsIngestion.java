@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.IngestOptions;
 import org.policyradar.producer.IngestSummary;
 import org.policyradar.producer.NewsIngestor;
 import org.policyradar.producer.NewsPublisher;
-import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.registry.serde.RegistryAvroSerdes;
+import org.policyradar.topics.TopicCatalogue;
 
 /**
  * Reads news inputs and publishes them to news.items.v1 through the registry serdes: the producer half of the
@@ -33,8 +35,7 @@ public final class NewsIngestion {
      */
     public static Result publish(List<String> inputs, IngestOptions options, Map<String, Object> clientConfig)
             throws IOException {
-        SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
-        serde.configure(clientConfig, false);
+        Serde<NewsItem> serde = TopicCatalogue.NEWS_ITEMS.serdes(RegistryAvroSerdes.of(clientConfig)).value();
         NewsIngestor ingestor = new NewsIngestor(options);
         IngestSummary summary;
         long failed;

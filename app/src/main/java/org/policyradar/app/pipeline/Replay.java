@@ -16,18 +16,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.StreamsResetter;
-import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.PolicyConflict;
-import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.clients.ClientSettings;
+import org.policyradar.registry.serde.RegistryAvroSerdes;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.ConflictAlerts;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
-import org.policyradar.topics.Topics;
+import org.policyradar.topics.TopicCatalogue;
+import org.policyradar.topics.TopicSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,10 +68,9 @@ public final class Replay {
      * the caller decides whether to stop it ({@code --until-idle}) or keep it going.
      */
     public Started start(Duration quietPeriod, Duration timeout) throws InterruptedException {
-        SpecificAvroSerde<PolicyConflict> conflictSerde = new SpecificAvroSerde<>();
-        conflictSerde.configure(clientConfig, false);
+        TopicSerdes<String, PolicyConflict> conflicts = TopicCatalogue.POLICY_CONFLICTS.serdes(avroSerdes());
         List<ConsumerRecord<String, PolicyConflict>> history = TopicReader.readAll(clientConfig,
-                Topics.POLICY_CONFLICTS, new StringDeserializer(), conflictSerde.deserializer());
+                conflicts.name(), conflicts.key().deserializer(), conflicts.value().deserializer());
         Map<String, PolicyConflict> before = TopicReader.latest(history);
         // what the replay writes lands after these offsets
         Map<Integer, Long> mark = new HashMap<>();
@@ -86,8 +85,8 @@ public final class Replay {
                         : "the replay did not catch up within " + timeout);
             }
         }
-        List<ConsumerRecord<String, PolicyConflict>> all = TopicReader.readAll(clientConfig, Topics.POLICY_CONFLICTS,
-                new StringDeserializer(), conflictSerde.deserializer());
+        List<ConsumerRecord<String, PolicyConflict>> all = TopicReader.readAll(clientConfig, conflicts.name(),
+                conflicts.key().deserializer(), conflicts.value().deserializer());
         Set<String> foundAgain = new HashSet<>();
         all.stream().filter(record -> record.offset() >= mark.getOrDefault(record.partition(), 0L))
                 .forEach(record -> foundAgain.add(record.key()));
@@ -114,7 +113,7 @@ public final class Replay {
         String[] args = {
             "--application-id", applicationId,
             "--bootstrap-server", ClientSettings.bootstrapServers(clientConfig),
-            "--input-topics", Topics.NEWS_ITEMS,
+            "--input-topics", TopicCatalogue.NEWS_ITEMS.name(),
             "--to-earliest",
             "--force",
         };
@@ -130,28 +129,30 @@ public final class Replay {
         if (conflicts.isEmpty()) {
             return;
         }
-        SpecificAvroSerde<PolicyConflict> conflictSerde = new SpecificAvroSerde<>();
-        conflictSerde.configure(clientConfig, false);
-        SpecificAvroSerde<ConflictAlert> alertSerde = new SpecificAvroSerde<>();
-        alertSerde.configure(clientConfig, false);
-        Map<String, Object> producerConfig = ClientSettings.idempotentProducer(clientConfig);
-        producerConfig.keySet().retainAll(ProducerConfig.configNames());
+        TopicSerdes<String, PolicyConflict> conflictTopic = TopicCatalogue.POLICY_CONFLICTS.serdes(avroSerdes());
+        TopicSerdes<String, ConflictAlert> alertTopic = TopicCatalogue.POLICY_ALERTS.serdes(avroSerdes());
+        Map<String, Object> producerConfig = ClientSettings.knownTo(ClientSettings.idempotentProducer(clientConfig),
+                ProducerConfig.configNames());
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-replay-retractions");
         // the tombstone and its alert are written together or not at all
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
                 (topic, value) -> value instanceof ConflictAlert alert
-                        ? alertSerde.serializer().serialize(topic, alert)
-                        : conflictSerde.serializer().serialize(topic, (PolicyConflict) value))) {
+                        ? alertTopic.value().serializer().serialize(topic, alert)
+                        : conflictTopic.value().serializer().serialize(topic, (PolicyConflict) value))) {
             producer.initTransactions();
             producer.beginTransaction();
             Instant now = latestEventTime(conflicts);
             for (PolicyConflict conflict : conflicts) {
-                producer.send(new ProducerRecord<>(Topics.POLICY_CONFLICTS, conflict.getConflictId(), null));
-                producer.send(new ProducerRecord<>(Topics.POLICY_ALERTS, conflict.getConflictId(),
+                producer.send(new ProducerRecord<>(conflictTopic.name(), conflict.getConflictId(), null));
+                producer.send(new ProducerRecord<>(alertTopic.name(), conflict.getConflictId(),
                         ConflictAlerts.retracted(conflict, rules.version(), now)));
             }
             producer.commitTransaction();
         }
+    }
+
+    private RegistryAvroSerdes avroSerdes() {
+        return RegistryAvroSerdes.of(clientConfig);
     }
 
     /** Retractions are stamped with event time too: the latest event time of what they retract. */

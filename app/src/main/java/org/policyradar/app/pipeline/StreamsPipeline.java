@@ -3,7 +3,6 @@ package org.policyradar.app.pipeline;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.PipelineSerdes;
@@ -26,8 +25,7 @@ public final class StreamsPipeline {
      */
     public static StreamsRunner start(Map<String, Object> clientConfig, String applicationId, Path stateDir,
                                       DetectionSettings settings, RuleSet rules) {
-        Properties props = StreamsSettings.of(applicationId, ClientSettings.bootstrapServers(clientConfig),
-                stateDir, clientConfig);
+        Properties props = StreamsSettings.of(applicationId, stateDir, clientConfig);
         PipelineSerdes serdes = PipelineSerdes.fromRegistry(clientConfig);
         return StreamsRunner.start(PolicyRadarTopology.build(props, rules, serdes, settings), props);
     }

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.policyradar.app.clients.ClientSettings;
+import org.policyradar.clients.ClientSettings;
 
 /** Reads a whole topic as a downstream consumer would: all partitions from the start, committed records only. */
 public final class TopicReader {

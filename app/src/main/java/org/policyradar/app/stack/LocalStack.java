@@ -1,11 +1,13 @@
 package org.policyradar.app.stack;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.policyradar.app.clients.ClientSettings;
+import org.apache.kafka.common.config.TopicConfig;
+import org.policyradar.clients.ClientSettings;
 import org.policyradar.registry.server.KafkaSchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.registry.server.SchemaStore;
-import org.policyradar.topics.Topics.TopicSpec;
+import org.policyradar.topics.Format;
+import org.policyradar.topics.Topic;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -95,7 +97,8 @@ public final class LocalStack implements AutoCloseable {
     private static void createSchemasTopic(Map<String, Object> clientConfig) {
         try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
             new TopicInitializer(admin, 1).createMissing(
-                    List.of(new TopicSpec(SCHEMAS_TOPIC, Map.of("cleanup.policy", "compact"))));
+                    List.of(new Topic<>(SCHEMAS_TOPIC, Format.BYTES, Format.BYTES,
+                            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
         }
     }
 

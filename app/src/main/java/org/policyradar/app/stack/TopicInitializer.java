@@ -4,9 +4,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.policyradar.app.clients.ClientSettings;
-import org.policyradar.topics.Topics;
-import org.policyradar.topics.Topics.TopicSpec;
+import org.policyradar.clients.ClientSettings;
+import org.policyradar.topics.Topic;
+import org.policyradar.topics.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Creates the pipeline's topics ({@link Topics#all()}) with their configs. Idempotent: a topic that exists
+ * Creates the pipeline's topics ({@link TopicCatalogue#pipeline()}) with their configs. Idempotent: a topic that exists
  * already is left as it is, whatever its partitions or configs, so that restarting never touches data.
  *
  * <p>The partition count is a parameter. The local stack uses {@link #LOCAL_PARTITIONS} (one partition per
@@ -56,32 +56,33 @@ public final class TopicInitializer {
      * Opens an admin client with {@code clientConfig} (bootstrap.servers and any security settings), creates
      * every missing topic of the pipeline, and closes the client.
      *
-     * @return the names of the topics this call created, in {@link Topics#all()} order
+     * @return the names of the topics this call created, in {@link TopicCatalogue#pipeline()} order
      */
     public static List<String> createPipelineTopics(Map<String, Object> clientConfig, int partitions) {
         try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
-            return new TopicInitializer(admin, partitions).createMissing(Topics.all());
+            return new TopicInitializer(admin, partitions).createMissing(TopicCatalogue.pipeline());
         }
     }
 
-    /** Creates every missing topic of {@link Topics#all()}; returns the names it created. */
+    /** Creates every missing topic of {@link TopicCatalogue#pipeline()}; returns the names it created. */
     public List<String> createMissing() {
-        return createMissing(Topics.all());
+        return createMissing(TopicCatalogue.pipeline());
     }
 
     /**
-     * Creates every topic of {@code specs} that does not exist yet, and returns once the broker serves
+     * Creates every topic of {@code topics} that does not exist yet, and returns once the broker serves
      * metadata for all of them; returns the names it created.
      */
-    public List<String> createMissing(List<TopicSpec> specs) {
+    public List<String> createMissing(List<? extends Topic<?, ?>> topics) {
         Set<String> existing = existingTopics();
-        List<NewTopic> missing = specs.stream()
-                .filter(spec -> !existing.contains(spec.name()))
-                .map(spec -> new NewTopic(spec.name(), Optional.of(partitions), Optional.empty()).configs(spec.configs()))
+        List<NewTopic> missing = topics.stream()
+                .filter(topic -> !existing.contains(topic.name()))
+                .map(topic -> new NewTopic(topic.name(), Optional.of(partitions), Optional.empty())
+                        .configs(topic.configs()))
                 .toList();
         List<String> created = new ArrayList<>();
         if (missing.isEmpty()) {
-            log.debug("All {} topics exist already", specs.size());
+            log.debug("All {} topics exist already", topics.size());
             return created;
         }
         var futures = admin.createTopics(missing).values();

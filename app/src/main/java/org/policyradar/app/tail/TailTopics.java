@@ -3,12 +3,14 @@ package org.policyradar.app.tail;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.policyradar.topics.Topics;
+import org.policyradar.topics.Format;
+import org.policyradar.topics.Topic;
+import org.policyradar.topics.TopicCatalogue;
 
 /**
- * The topics {@code tail} can read and how their values are encoded: every pipeline topic of {@link Topics} holds
- * Avro in the Confluent wire format except {@link Topics#NEWS_DLQ}, which holds the bytes as they were received;
- * the alert dispatcher's dead-letter topic holds the undelivered alerts as they were read, so Avro as well.
+ * The topics {@code tail} can read and how their values are encoded, from their formats in
+ * {@link TopicCatalogue}: Avro in the Confluent wire format, except the bytes of the pipeline's dead-letter topic,
+ * which are shown as they were received.
  */
 public final class TailTopics {
 
@@ -27,11 +29,10 @@ public final class TailTopics {
 
     private static Map<String, ValueEncoding> known() {
         Map<String, ValueEncoding> known = new LinkedHashMap<>();
-        for (String name : Topics.names()) {
-            known.put(name, name.equals(Topics.NEWS_DLQ) ? ValueEncoding.RAW : ValueEncoding.AVRO);
+        for (Topic<?, ?> topic : TopicCatalogue.all()) {
+            known.put(topic.name(), topic.value() instanceof Format.Avro ? ValueEncoding.AVRO : ValueEncoding.RAW);
         }
-        known.put(Topics.ALERTS_DLQ, ValueEncoding.AVRO);
-        return Map.copyOf(known);
+        return known;
     }
 
     /** The encoding of {@code topic}'s values, or empty when it is not one of the project's topics. */
@@ -41,8 +42,6 @@ public final class TailTopics {
 
     /** The names {@code tail} accepts, pipeline topics first, for help and error messages. */
     public static String describeKnown() {
-        StringBuilder names = new StringBuilder(String.join(", ", Topics.names()));
-        names.append(", ").append(Topics.ALERTS_DLQ);
-        return names.toString();
+        return String.join(", ", KNOWN.keySet());
     }
 }

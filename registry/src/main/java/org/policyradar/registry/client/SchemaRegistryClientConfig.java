@@ -1,6 +1,7 @@
 package org.policyradar.registry.client;
 
 import org.apache.kafka.common.config.ConfigException;
+import org.policyradar.clients.ClientSettings;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import java.util.Map;
 public final class SchemaRegistryClientConfig {
 
     /** Comma-separated base URLs of the registry; {@code mock://scope} for an in-process registry. */
-    public static final String URL = "schema.registry.url";
+    public static final String URL = ClientSettings.SCHEMA_REGISTRY_URL;
     /** The prefix under which client settings may be given in a serde configuration. */
     public static final String CLIENT_NAMESPACE = "schema.registry.";
 

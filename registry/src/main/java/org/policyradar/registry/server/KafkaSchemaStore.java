@@ -17,14 +17,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.policyradar.clients.ClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -86,7 +85,8 @@ public final class KafkaSchemaStore extends IndexedSchemaStore {
     }
 
     private static void ensureTopic(Map<String, Object> config, String topic) {
-        Map<String, Object> adminConfig = only(config, AdminClientConfig.configNames());
+        Map<String, Object> adminConfig = ClientSettings.knownTo(ClientSettings.admin(config),
+                AdminClientConfig.configNames());
         try (Admin admin = Admin.create(adminConfig)) {
             int brokers = admin.describeCluster().nodes().get(INIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
             short replication = (short) Math.max(1, Math.min(3, brokers));
@@ -135,11 +135,10 @@ public final class KafkaSchemaStore extends IndexedSchemaStore {
     }
 
     private static int readToEnd(Map<String, Object> config, String topic, SchemaIndex index) {
-        Map<String, Object> consumerConfig = only(config, ConsumerConfig.configNames());
+        Map<String, Object> consumerConfig = ClientSettings.knownTo(ClientSettings.groupFreeConsumer(config),
+                ConsumerConfig.configNames());
         consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "schema-store-reader-" + topic);
         TopicPartition partition = new TopicPartition(topic, 0);
         int applied = 0;
@@ -169,26 +168,14 @@ public final class KafkaSchemaStore extends IndexedSchemaStore {
     }
 
     private static Map<String, Object> producerConfig(Map<String, Object> config, String topic) {
-        Map<String, Object> producerConfig = only(config, ProducerConfig.configNames());
+        Map<String, Object> producerConfig = ClientSettings.knownTo(ClientSettings.idempotentProducer(config),
+                ProducerConfig.configNames());
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "schema-store-writer-" + topic);
         return producerConfig;
-    }
-
-    /** The keys a client knows, so that it does not warn about the others. */
-    private static Map<String, Object> only(Map<String, Object> config, Set<String> known) {
-        Map<String, Object> filtered = new HashMap<>();
-        config.forEach((k, v) -> {
-            if (known.contains(k)) {
-                filtered.put(k, v);
-            }
-        });
-        return filtered;
     }
 
     @Override

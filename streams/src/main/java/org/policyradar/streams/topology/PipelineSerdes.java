@@ -1,25 +1,34 @@
 package org.policyradar.streams.topology;
 
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.StoryState;
-import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.registry.serde.RegistryAvroSerdes;
+import org.policyradar.topics.AvroSerdes;
+import org.policyradar.topics.TopicCatalogue;
+import org.policyradar.topics.TopicSerdes;
 
 /**
- * The serdes of every topic and store of the topology. Values are Avro in the Confluent wire format through the
- * project's registry serdes; keys are plain strings (item, story and conflict ids).
+ * The serdes of every topic and store of the topology, made from the {@link TopicCatalogue} topics: values are Avro
+ * in the Confluent wire format through the project's registry serdes, keys are plain strings (item, story and
+ * conflict ids).
+ *
+ * @param newsItems  the input topic
+ * @param enriched   the enriched items
+ * @param conflicts  the conflicts (also the conflicts store and its repartition)
+ * @param alerts     the alerts
+ * @param storyState the values of the story stores and of the story repartition
  */
 public record PipelineSerdes(
-        Serde<String> key,
-        Serde<NewsItem> newsItem,
-        Serde<EnrichedNewsItem> enrichedNewsItem,
-        Serde<PolicyConflict> policyConflict,
-        Serde<ConflictAlert> conflictAlert,
+        TopicSerdes<String, NewsItem> newsItems,
+        TopicSerdes<String, EnrichedNewsItem> enriched,
+        TopicSerdes<String, PolicyConflict> conflicts,
+        TopicSerdes<String, ConflictAlert> alerts,
         Serde<StoryState> storyState) {
 
     /**
@@ -27,20 +36,42 @@ public record PipelineSerdes(
      * refuse a value the producer would refuse for its size (see {@link SizeLimitedSerde}).
      */
     public static PipelineSerdes fromRegistry(Map<String, ?> serdeConfig) {
-        int limit = SizeLimitedSerde.valueLimit(serdeConfig);
+        AvroSerdes avro = sizeLimited(RegistryAvroSerdes.of(serdeConfig), SizeLimitedSerde.valueLimit(serdeConfig));
         return new PipelineSerdes(
-                Serdes.String(),
-                valueSerde(serdeConfig, limit),
-                valueSerde(serdeConfig, limit),
-                valueSerde(serdeConfig, limit),
-                valueSerde(serdeConfig, limit),
-                valueSerde(serdeConfig, limit));
+                TopicCatalogue.NEWS_ITEMS.serdes(avro),
+                TopicCatalogue.NEWS_ENRICHED.serdes(avro),
+                TopicCatalogue.POLICY_CONFLICTS.serdes(avro),
+                TopicCatalogue.POLICY_ALERTS.serdes(avro),
+                avro.serde(StoryState.class, false));
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> valueSerde(Map<String, ?> config,
-                                                                                           int limit) {
-        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
-        serde.configure(config, false);
-        return SizeLimitedSerde.of(serde, limit);
+    private static AvroSerdes sizeLimited(AvroSerdes registry, int limit) {
+        return new AvroSerdes() {
+            @Override
+            public <T extends SpecificRecord> Serde<T> serde(Class<T> type, boolean isKey) {
+                return SizeLimitedSerde.of(registry.serde(type, isKey), limit);
+            }
+        };
+    }
+
+    /** The serde of every key: ids as text. */
+    public Serde<String> key() {
+        return newsItems.key();
+    }
+
+    public Serde<NewsItem> newsItem() {
+        return newsItems.value();
+    }
+
+    public Serde<EnrichedNewsItem> enrichedNewsItem() {
+        return enriched.value();
+    }
+
+    public Serde<PolicyConflict> policyConflict() {
+        return conflicts.value();
+    }
+
+    public Serde<ConflictAlert> conflictAlert() {
+        return alerts.value();
     }
 }

@@ -29,7 +29,8 @@ import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.story.StoryFold;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
 import org.policyradar.streams.topology.TopologyNames.Processors;
-import org.policyradar.topics.Topics;
+import org.policyradar.topics.TopicCatalogue;
+import org.policyradar.topics.TopicSerdes;
 
 /**
  * Builds the Policy Radar topology: the one entry point, used by the application and by the tests.
@@ -45,11 +46,12 @@ import org.policyradar.topics.Topics;
  * </pre>
  *
  * <ul>
- *   <li>Input: {@link Topics#NEWS_ITEMS}, key = item id, value = NewsItem.</li>
- *   <li>Outputs: {@link Topics#NEWS_ENRICHED} (key item id), {@link Topics#POLICY_CONFLICTS} (key conflict id,
- *       latest state), {@link Topics#POLICY_ALERTS} (key conflict id, one per new conflict).</li>
- *   <li>Records that cannot be read or processed go to {@link Topics#NEWS_DLQ} through Kafka Streams' exception
- *       handlers (see {@link StreamsSettings}).</li>
+ *   <li>Input: {@link TopicCatalogue#NEWS_ITEMS}, key = item id, value = NewsItem.</li>
+ *   <li>Outputs: {@link TopicCatalogue#NEWS_ENRICHED} (key item id), {@link TopicCatalogue#POLICY_CONFLICTS}
+ *       (key conflict id, latest state), {@link TopicCatalogue#POLICY_ALERTS} (key conflict id, one per new
+ *       conflict).</li>
+ *   <li>Records that cannot be read or processed go to {@link TopicCatalogue#NEWS_DLQ} through Kafka Streams'
+ *       exception handlers (see {@link StreamsSettings}).</li>
  *   <li>Stories are the unit of matching: an article updates its story's state; the story is matched only when
  *       its coarse view changes (new position, earlier article, new day, count passing a power of two).</li>
  *   <li>Event time decides every period; wall-clock time decides nothing. Every value written is an
@@ -94,12 +96,10 @@ public final class PolicyRadarTopology {
         StoryConflicts storyConflicts = new StoryConflicts(new ConflictRules(rules), settings.conflictWindow());
 
         KStream<String, EnrichedNewsItem> enriched = builder
-                .stream(Topics.NEWS_ITEMS, Consumed.with(serdes.key(), serdes.newsItem())
-                        .withName(Processors.SOURCE_NEWS_ITEMS))
+                .stream(serdes.newsItems().name(), consumed(serdes.newsItems()).withName(Processors.SOURCE_NEWS_ITEMS))
                 .processValues(() -> new EnrichProcessor(enricher, rules.version()), Named.as(Processors.ENRICH));
 
-        enriched.to(Topics.NEWS_ENRICHED, Produced.with(serdes.key(), serdes.enrichedNewsItem())
-                .withName(Processors.SINK_ENRICHED));
+        enriched.to(serdes.enriched().name(), produced(serdes.enriched()).withName(Processors.SINK_ENRICHED));
         enriched.process(EnrichedItemStoreWriter::new, Named.as(Processors.STORE_ITEMS), InternalResources.ITEMS_STORE);
 
         KStream<String, ConflictUpdate> updates = enriched
@@ -121,14 +121,20 @@ public final class PolicyRadarTopology {
                         InternalResources.CONFLICTS_STORE);
 
         updates.mapValues(ConflictUpdate::conflict, Named.as(Processors.CONFLICT_STATES))
-                .to(Topics.POLICY_CONFLICTS, Produced.with(serdes.key(), serdes.policyConflict())
-                        .withName(Processors.SINK_CONFLICTS));
+                .to(serdes.conflicts().name(), produced(serdes.conflicts()).withName(Processors.SINK_CONFLICTS));
         updates.filter((conflictId, update) -> update.isNew(), Named.as(Processors.NEW_CONFLICTS_ONLY))
                 .mapValues(update -> ConflictAlerts.newConflict(update.conflict()), Named.as(Processors.TO_ALERTS))
-                .to(Topics.POLICY_ALERTS, Produced.with(serdes.key(), serdes.conflictAlert())
-                        .withName(Processors.SINK_ALERTS));
+                .to(serdes.alerts().name(), produced(serdes.alerts()).withName(Processors.SINK_ALERTS));
 
         return builder.build();
+    }
+
+    private static <K, V> Consumed<K, V> consumed(TopicSerdes<K, V> topic) {
+        return Consumed.with(topic.key(), topic.value());
+    }
+
+    private static <K, V> Produced<K, V> produced(TopicSerdes<K, V> topic) {
+        return Produced.with(topic.key(), topic.value());
     }
 
     /** One record per policy topic the story takes a pressing or resisting position on: where it is matched. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.policyradar.topics.Topics;
+import org.policyradar.clients.ClientSettings;
+import org.policyradar.topics.TopicCatalogue;
 
 /**
  * The Streams configuration Policy Radar runs with: exactly-once, explicit names for every internal resource,
@@ -39,6 +40,18 @@ public final class StreamsSettings {
     }
 
     /**
+     * The settings for the cluster that {@code clientConfig} names ({@link ClientSettings#BOOTSTRAP_SERVERS}), with
+     * every client setting in it (SASL, TLS, tuning, the serdes' registry settings) passed on.
+     *
+     * @param applicationId the Streams application id
+     * @param stateDir      where local state lives
+     * @param clientConfig  the client settings a command was given
+     */
+    public static Properties of(String applicationId, Path stateDir, Map<String, ?> clientConfig) {
+        return of(applicationId, ClientSettings.bootstrapServers(clientConfig), stateDir, clientConfig);
+    }
+
+    /**
      * @param applicationId    the Streams application id
      * @param bootstrapServers the Kafka cluster
      * @param stateDir         where local state lives
@@ -52,7 +65,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.NEWS_DLQ);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicCatalogue.NEWS_DLQ.name());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterValues.Deserialization.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterValues.Processing.class.getName());

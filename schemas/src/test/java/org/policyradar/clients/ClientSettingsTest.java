@@ -1,8 +1,9 @@
-package org.policyradar.app.clients;
+package org.policyradar.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,13 @@ class ClientSettingsTest {
     void shouldPassEverySettingToTheAdminClientAndNeverChangeTheGivenSettings() {
         assertThat(ClientSettings.admin(GIVEN)).isEqualTo(GIVEN).isNotSameAs(GIVEN);
         assertThat(GIVEN).containsEntry("isolation.level", "read_uncommitted").containsEntry("acks", "1");
+    }
+
+    @Test
+    void shouldKeepOnlyTheSettingsAClientKnows() {
+        assertThat(ClientSettings.knownTo(GIVEN, AdminClientConfig.configNames()))
+                .containsOnlyKeys("bootstrap.servers", "security.protocol");
+        assertThat(ClientSettings.knownTo(GIVEN, ProducerConfig.configNames()))
+                .containsKeys("acks", "bootstrap.servers").doesNotContainKeys("schema.registry.url", "group.id");
     }
 }

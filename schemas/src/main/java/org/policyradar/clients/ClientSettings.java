@@ -1,26 +1,33 @@
-package org.policyradar.app.clients;
+package org.policyradar.clients;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.policyradar.registry.client.SchemaRegistryClientConfig;
 
 /**
- * The one place the application's Kafka client settings are made, from the client settings a command was given
- * (cluster, registry, SASL, TLS, tuning). Consumers read committed records only — the pipeline writes under
- * exactly-once, and an aborted transaction's records must never be seen — and commit nothing on their own;
- * producers are idempotent. Each method returns a new map the caller may add to; the given settings are not
- * changed. The Streams settings are made by {@code StreamsSettings}.
+ * The one place the project's Kafka client settings are made, from the client settings a command was given
+ * (cluster, registry, SASL, TLS, tuning), under the clients' own config constants. Consumers read committed records
+ * only — the pipeline writes under exactly-once, and an aborted transaction's records must never be seen — and
+ * commit nothing on their own; producers are idempotent. Each method returns a new map the caller may add to; the
+ * given settings are not changed.
+ *
+ * <p>It lives in the lowest module so that every client sees it: the registry's Kafka-backed store, the news
+ * publisher, the Streams settings ({@code StreamsSettings}, which adds what needs Kafka Streams' own constants) and
+ * the application's commands.
  */
 public final class ClientSettings {
 
     /** The key of the Kafka cluster's bootstrap servers. */
     public static final String BOOTSTRAP_SERVERS = CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
-    /** The key of the Schema Registry URL(s), read by the serdes. */
-    public static final String SCHEMA_REGISTRY_URL = SchemaRegistryClientConfig.URL;
+    /**
+     * The key of the Schema Registry URL(s), read by the serdes and the registry client: Confluent's name, which
+     * Kafka's client constants do not know.
+     */
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     private static final String READ_COMMITTED = "read_committed";
     private static final String ALL_REPLICAS = "all";
@@ -73,5 +80,19 @@ public final class ClientSettings {
      */
     public static Map<String, Object> admin(Map<String, ?> clientConfig) {
         return new HashMap<>(clientConfig);
+    }
+
+    /**
+     * The settings a client knows, e.g. {@code knownTo(config, ProducerConfig.configNames())}: for clients that
+     * share one settings map with others (serdes, registry) and should not warn about, or pass on, the rest.
+     */
+    public static Map<String, Object> knownTo(Map<String, ?> clientConfig, Set<String> names) {
+        Map<String, Object> known = new HashMap<>();
+        clientConfig.forEach((key, value) -> {
+            if (names.contains(key)) {
+                known.put(key, value);
+            }
+        });
+        return known;
     }
 }
