@@ -85,13 +85,6 @@ public class ClusterOptions {
         return config;
     }
 
-    /** The same as {@link #clientConfig()}, as {@link Properties} for APIs that want them. */
-    public Properties clientProperties() {
-        Properties properties = new Properties();
-        properties.putAll(clientConfig());
-        return properties;
-    }
-
     private String firstOf(String optionValue, String fileKey, String defaultValue) {
         if (optionValue != null && !optionValue.isBlank()) {
             return optionValue.strip();

@@ -2,28 +2,24 @@ package org.policyradar.app.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.StreamsResetter;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.clients.ClientSettings;
 import org.policyradar.registry.serde.RegistryAvroSerdes;
 import org.policyradar.streams.enrich.RuleSet;
-import org.policyradar.streams.topology.ConflictAlerts;
+import org.policyradar.streams.conflict.ConflictRetractions;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.topics.TopicCatalogue;
@@ -35,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Reprocesses the whole history of news.items.v1 with the current rules. It resets the Streams application with
  * Kafka's own {@link StreamsResetter} (input offsets to the start, internal topics deleted) and wipes its local
  * state, runs the topology until it has caught up, and then retracts every conflict that was on
- * policy.conflicts.v1 before but was not found again: a tombstone on the compacted topic and a RETRACTED alert.
+ * policy.conflicts.v1 before but was not found again: a tombstone on the compacted topic and a RETRACTED alert
+ * ({@link ConflictRetractions} decides which, and what the alerts say).
  * With unchanged rules every conflict is found again with the same id and value, so nothing is retracted.
  *
  * <p>All instances of the application must be stopped first, as for any Streams reset.
@@ -90,9 +87,8 @@ public final class Replay {
         Set<String> foundAgain = new HashSet<>();
         all.stream().filter(record -> record.offset() >= mark.getOrDefault(record.partition(), 0L))
                 .forEach(record -> foundAgain.add(record.key()));
-        Set<String> gone = new TreeSet<>(before.keySet());
-        gone.removeAll(foundAgain);
-        retract(gone.stream().map(before::get).toList());
+        List<PolicyConflict> gone = ConflictRetractions.gone(before, foundAgain);
+        retract(ConflictRetractions.alerts(gone, rules.version()));
         Outcome outcome = new Outcome(before.size(), foundAgain.size(), gone.size());
         LOG.info("Replay with rules {}: {} conflicts before, {} found again or new, {} retracted",
                 rules.version(), outcome.conflictsBefore(), outcome.conflictsFound(), outcome.retracted());
@@ -125,8 +121,9 @@ public final class Replay {
         Directories.deleteRecursively(stateDir.resolve(applicationId));
     }
 
-    private void retract(List<PolicyConflict> conflicts) {
-        if (conflicts.isEmpty()) {
+    /** Writes each retraction: a tombstone on the conflicts topic and its RETRACTED alert. */
+    private void retract(List<ConflictAlert> retractions) {
+        if (retractions.isEmpty()) {
             return;
         }
         TopicSerdes<String, PolicyConflict> conflictTopic = TopicCatalogue.POLICY_CONFLICTS.serdes(avroSerdes());
@@ -135,17 +132,15 @@ public final class Replay {
                 ProducerConfig.configNames());
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-replay-retractions");
         // the tombstone and its alert are written together or not at all
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig, conflictTopic.key().serializer(),
                 (topic, value) -> value instanceof ConflictAlert alert
                         ? alertTopic.value().serializer().serialize(topic, alert)
                         : conflictTopic.value().serializer().serialize(topic, (PolicyConflict) value))) {
             producer.initTransactions();
             producer.beginTransaction();
-            Instant now = latestEventTime(conflicts);
-            for (PolicyConflict conflict : conflicts) {
-                producer.send(new ProducerRecord<>(conflictTopic.name(), conflict.getConflictId(), null));
-                producer.send(new ProducerRecord<>(alertTopic.name(), conflict.getConflictId(),
-                        ConflictAlerts.retracted(conflict, rules.version(), now)));
+            for (ConflictAlert retraction : retractions) {
+                producer.send(new ProducerRecord<>(conflictTopic.name(), retraction.getConflictId(), null));
+                producer.send(new ProducerRecord<>(alertTopic.name(), retraction.getConflictId(), retraction));
             }
             producer.commitTransaction();
         }
@@ -153,10 +148,5 @@ public final class Replay {
 
     private RegistryAvroSerdes avroSerdes() {
         return RegistryAvroSerdes.of(clientConfig);
-    }
-
-    /** Retractions are stamped with event time too: the latest event time of what they retract. */
-    private static Instant latestEventTime(List<PolicyConflict> conflicts) {
-        return conflicts.stream().map(PolicyConflict::getLastSeen).max(Comparator.naturalOrder()).orElseThrow();
     }
 }

@@ -21,7 +21,7 @@ import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
-import org.policyradar.streams.topology.ConflictAlerts;
+import org.policyradar.streams.conflict.ConflictAlerts;
 
 /** The verifier finds each kind of exactly-once violation, in words, and nothing in a clean run. */
 class ExactlyOnceVerifierTest {

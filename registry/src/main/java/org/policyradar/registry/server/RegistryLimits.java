@@ -60,10 +60,6 @@ public record RegistryLimits(long maxBodyBytes, int maxSchemaBytes, Duration req
         return new RegistryLimits(maxBodyBytes, maxSchemaBytes, timeout, idleTimeout, maxThreads, maxQueuedRequests);
     }
 
-    public RegistryLimits withIdleTimeout(Duration timeout) {
-        return new RegistryLimits(maxBodyBytes, maxSchemaBytes, requestTimeout, timeout, maxThreads, maxQueuedRequests);
-    }
-
     public RegistryLimits withMaxThreads(int threads) {
         return new RegistryLimits(maxBodyBytes, maxSchemaBytes, requestTimeout, idleTimeout, threads, maxQueuedRequests);
     }

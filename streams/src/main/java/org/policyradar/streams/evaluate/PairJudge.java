@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the labels say about a [press, resist] pair of items (DESIGN.md, "Development data"): required when the
+ * What the labels say about a [press, resist] pair of items (docs/quality.md, "pairs"): required when the
  * main labels are PRESS and RESIST of different clusters on the same topic and the PRESS scope covers the RESIST
  * place (or when the file lists the pair explicitly); neither way when either item is optional-only, when the
  * items are of one cluster, when a PRESS item meets a RESIST or JUDICIAL item otherwise (other topic, place not

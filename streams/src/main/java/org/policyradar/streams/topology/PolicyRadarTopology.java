@@ -22,7 +22,11 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.StoryState;
+import org.policyradar.streams.conflict.ConflictAggregateProcessor;
+import org.policyradar.streams.conflict.ConflictAlerts;
 import org.policyradar.streams.conflict.ConflictRules;
+import org.policyradar.streams.conflict.ConflictUpdate;
+import org.policyradar.streams.conflict.StoryMatchProcessor;
 import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.enrich.Enricher;
 import org.policyradar.streams.enrich.RuleSet;
@@ -94,9 +98,11 @@ public final class PolicyRadarTopology {
 
         Enricher enricher = new Enricher(rules);
         StoryConflicts storyConflicts = new StoryConflicts(new ConflictRules(rules), settings.conflictWindow());
+        Duration stateRetention = settings.stateRetention();
 
         KStream<String, EnrichedNewsItem> enriched = builder
-                .stream(serdes.newsItems().name(), consumed(serdes.newsItems()).withName(Processors.SOURCE_NEWS_ITEMS))
+                .stream(serdes.newsItems().name(),
+                        consumed(serdes.newsItems()).withName(Processors.SOURCE_NEWS_ITEMS))
                 .processValues(() -> new EnrichProcessor(enricher, rules.version()), Named.as(Processors.ENRICH));
 
         enriched.to(serdes.enriched().name(), produced(serdes.enriched()).withName(Processors.SINK_ENRICHED));
@@ -113,12 +119,13 @@ public final class PolicyRadarTopology {
                 .flatMap((storyId, story) -> byTopic(story), Named.as(Processors.TO_TOPIC_SHARDS))
                 .repartition(Repartitioned.with(serdes.key(), serdes.storyState())
                         .withName(InternalResources.STORY_SUMMARY_REPARTITION))
-                .process(() -> new StoryMatchProcessor(settings, storyConflicts), Named.as(Processors.MATCH_STORIES),
-                        InternalResources.TOPIC_STORIES_STORE)
+                .process(() -> new StoryMatchProcessor(InternalResources.TOPIC_STORIES_STORE, stateRetention,
+                                storyConflicts),
+                        Named.as(Processors.MATCH_STORIES), InternalResources.TOPIC_STORIES_STORE)
                 .repartition(Repartitioned.with(serdes.key(), serdes.policyConflict())
                         .withName(InternalResources.CONFLICT_OBSERVATION_REPARTITION))
-                .process(() -> new ConflictAggregateProcessor(settings), Named.as(Processors.AGGREGATE_CONFLICTS),
-                        InternalResources.CONFLICTS_STORE);
+                .process(() -> new ConflictAggregateProcessor(InternalResources.CONFLICTS_STORE, stateRetention),
+                        Named.as(Processors.AGGREGATE_CONFLICTS), InternalResources.CONFLICTS_STORE);
 
         updates.mapValues(ConflictUpdate::conflict, Named.as(Processors.CONFLICT_STATES))
                 .to(serdes.conflicts().name(), produced(serdes.conflicts()).withName(Processors.SINK_CONFLICTS));

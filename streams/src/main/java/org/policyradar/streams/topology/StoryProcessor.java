@@ -1,6 +1,5 @@
 package org.policyradar.streams.topology;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -11,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.StoryState;
 import org.policyradar.streams.story.Bounded;
+import org.policyradar.streams.story.EndedStories;
 import org.policyradar.streams.story.StoryFold;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
@@ -26,9 +26,6 @@ import org.policyradar.streams.topology.TopologyNames.InternalResources;
  */
 final class StoryProcessor implements Processor<String, EnrichedNewsItem, String, StoryState> {
 
-    /** How often, in stream time, ended stories are swept from the store. */
-    static final Duration SWEEP_INTERVAL = Duration.ofDays(1);
-
     private final DetectionSettings settings;
     private ProcessorContext<String, StoryState> context;
     private KeyValueStore<String, StoryState> stories;
@@ -41,7 +38,7 @@ final class StoryProcessor implements Processor<String, EnrichedNewsItem, String
     public void init(ProcessorContext<String, StoryState> context) {
         this.context = context;
         this.stories = context.getStateStore(InternalResources.STORIES_STORE);
-        context.schedule(SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
+        context.schedule(EndedStories.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The pairing rule of DESIGN.md, "Development data", applied to labels alone. */
+/** The pairing rule of docs/quality.md ("pairs"), applied to labels alone. */
 class PairJudgeTest {
 
     private static PairJudge judge(String items) throws IOException {

@@ -12,7 +12,7 @@ import org.policyradar.registry.server.SchemaRegistryServer;
  * A real registry server on an in-memory store for one test class ({@code @RegisterExtension static}), started
  * before its first test and stopped after its last, with the pipeline's serdes pointed at it.
  */
-final class InMemoryRegistry implements BeforeAllCallback, AfterAllCallback {
+public final class InMemoryRegistry implements BeforeAllCallback, AfterAllCallback {
 
     private SchemaRegistryServer server;
     private PipelineSerdes serdes;
@@ -34,7 +34,7 @@ final class InMemoryRegistry implements BeforeAllCallback, AfterAllCallback {
         return server.url();
     }
 
-    PipelineSerdes serdes() {
+    public PipelineSerdes serdes() {
         return serdes;
     }
 }

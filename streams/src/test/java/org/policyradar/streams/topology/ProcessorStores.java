@@ -7,13 +7,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /** In-memory stores for processors under {@link MockProcessorContext}, named as the topology names them. */
-final class ProcessorStores {
+public final class ProcessorStores {
 
     private ProcessorStores() {
     }
 
     /** A key-value store (string keys, no changelog) initialised on the mock context and registered with it. */
-    static <V> KeyValueStore<String, V> keyValueStore(String name, Serde<V> values, MockProcessorContext<?, ?> context) {
+    public static <V> KeyValueStore<String, V> keyValueStore(String name, Serde<V> values, MockProcessorContext<?, ?> context) {
         KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
                 Serdes.String(), values).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);

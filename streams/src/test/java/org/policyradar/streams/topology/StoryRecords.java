@@ -20,11 +20,11 @@ import org.policyradar.streams.story.StoryFold;
  * Test data for the processor tests: enriched items with a federal pressing or a local resisting position, at
  * fixed times, and the story states the production fold makes of them.
  */
-final class StoryRecords {
+public final class StoryRecords {
 
     /** The fixed start of the processor tests: the same as the topology tests' ({@link NewsItems#T0}). */
-    static final Instant T0 = NewsItems.T0;
-    static final String RULE_VERSION = "test-rules-1";
+    public static final Instant T0 = NewsItems.T0;
+    public static final String RULE_VERSION = "test-rules-1";
 
     private static final Jurisdiction NATIONWIDE = Jurisdiction.newBuilder().setCode("US")
             .setKind(JurisdictionKind.NATIONWIDE).setName("United States (nationwide)").setState(null).build();
@@ -35,12 +35,12 @@ final class StoryRecords {
     }
 
     /** The Justice Department pressing nationwide on cooperation. */
-    static PolicyPosition.Builder aPressingPosition() {
+    public static PolicyPosition.Builder aPressingPosition() {
         return aPosition("US-DOJ", GovernmentLevel.FEDERAL, Stance.PRESS, NATIONWIDE, "ordered prosecutors");
     }
 
     /** The NYPD resisting cooperation in New York City. */
-    static PolicyPosition.Builder aResistingPosition() {
+    public static PolicyPosition.Builder aResistingPosition() {
         return aPosition("NYPD", GovernmentLevel.LOCAL, Stance.RESIST, NEW_YORK_CITY, "not to assist");
     }
 
@@ -54,7 +54,7 @@ final class StoryRecords {
     }
 
     /** An article of story {@code story-nypd} with the resisting position, published at {@link #T0}. */
-    static EnrichedNewsItem.Builder anEnrichedItem() {
+    public static EnrichedNewsItem.Builder anEnrichedItem() {
         return EnrichedNewsItem.newBuilder().setItemId("item-1").setStoryId("story-nypd").setSource("test-wire")
                 .setText("The NYPD told its officers not to assist federal immigration agents.")
                 .setPublishedAt(T0).setPositions(List.of(aResistingPosition().build()))
@@ -62,16 +62,16 @@ final class StoryRecords {
     }
 
     /** The coarse state of a story of one article, as the story step passes it on to matching. */
-    static StoryState aStory(String storyId, Instant publishedAt, PolicyPosition position) {
+    public static StoryState aStory(String storyId, Instant publishedAt, PolicyPosition position) {
         return StoryFold.coarse(StoryFold.add(null, anEnrichedItem().setItemId(storyId + "-1").setStoryId(storyId)
                 .setPublishedAt(publishedAt).setPositions(List.of(position)).build()));
     }
 
-    static StoryState aPressingStory(String storyId, Instant publishedAt) {
+    public static StoryState aPressingStory(String storyId, Instant publishedAt) {
         return aStory(storyId, publishedAt, aPressingPosition().build());
     }
 
-    static StoryState aResistingStory(String storyId, Instant publishedAt) {
+    public static StoryState aResistingStory(String storyId, Instant publishedAt) {
         return aStory(storyId, publishedAt, aResistingPosition().build());
     }
 }

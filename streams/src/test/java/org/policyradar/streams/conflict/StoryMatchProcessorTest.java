@@ -1,4 +1,4 @@
-package org.policyradar.streams.topology;
+package org.policyradar.streams.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.policyradar.streams.topology.StoryRecords.RULE_VERSION;
@@ -22,15 +22,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.StoryState;
-import org.policyradar.streams.conflict.ConflictRules;
-import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.story.StoryFold;
+import org.policyradar.streams.topology.InMemoryRegistry;
+import org.policyradar.streams.topology.ProcessorStores;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /** The matching step on its own: the layout of its store, what it forwards, what its sweep removes. */
 class StoryMatchProcessorTest {
 
-    private static final DetectionSettings SETTINGS = new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
+    private static final Duration CONFLICT_WINDOW = Duration.ofDays(30);
+    /** The window plus a retention of two days. */
     private static final Duration STATE_RETENTION = Duration.ofDays(32);
     private static final String TOPIC = PolicyTopic.COOPERATION.name();
 
@@ -38,7 +39,7 @@ class StoryMatchProcessorTest {
     static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
 
     private final StoryConflicts conflicts = new StoryConflicts(new ConflictRules(RULE_VERSION),
-            SETTINGS.conflictWindow());
+            CONFLICT_WINDOW);
     private MockProcessorContext<String, PolicyConflict> context;
     private KeyValueStore<String, StoryState> stories;
     private StoryMatchProcessor processor;
@@ -47,7 +48,7 @@ class StoryMatchProcessorTest {
     void initProcessor() {
         context = new MockProcessorContext<>();
         stories = ProcessorStores.keyValueStore(InternalResources.TOPIC_STORIES_STORE, REGISTRY.serdes().storyState(), context);
-        processor = new StoryMatchProcessor(SETTINGS, conflicts);
+        processor = new StoryMatchProcessor(InternalResources.TOPIC_STORIES_STORE, STATE_RETENTION, conflicts);
         processor.init(context);
     }
 
@@ -166,7 +167,7 @@ class StoryMatchProcessorTest {
     }
 
     private void initProcessorOnTheSameStore() {
-        processor = new StoryMatchProcessor(SETTINGS, conflicts);
+        processor = new StoryMatchProcessor(InternalResources.TOPIC_STORIES_STORE, STATE_RETENTION, conflicts);
         processor.init(context);
     }
 }

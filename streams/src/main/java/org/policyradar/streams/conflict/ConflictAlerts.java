@@ -1,4 +1,4 @@
-package org.policyradar.streams.topology;
+package org.policyradar.streams.conflict;
 
 import java.time.Instant;
 import org.policyradar.avro.AlertKind;

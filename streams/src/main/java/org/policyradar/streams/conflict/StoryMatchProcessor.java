@@ -1,5 +1,6 @@
-package org.policyradar.streams.topology;
+package org.policyradar.streams.conflict;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,15 +19,13 @@ import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.StoryState;
-import org.policyradar.streams.conflict.ConflictRules;
-import org.policyradar.streams.conflict.StoryConflicts;
-import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.streams.story.EndedStories;
 
 /**
  * Matches a changed story against the open stories of one policy topic (key: the topic): every pressing and
  * resisting pair whose periods meet gives its conflict, a pure function of the two stories' coarse states. All
  * stories of a topic meet in one task, so each conflict id has exactly one writer and its updates stay in order.
- * A story is matched only when its coarse view changed (see {@link StoryProcessor}), so the cost grows with the
+ * A story is matched only when its coarse view changed (see the story processor), so the cost grows with the
  * number of stories and of their changes, not with the number of articles.
  *
  * <p>Store keys: {@code <topic>|<storyId>}; a story with positions on two topics is kept under both. The task
@@ -34,9 +33,10 @@ import org.policyradar.streams.topology.TopologyNames.InternalResources;
  * story of its topic, and decoding each from the store every time was most of the matching cost. The store
  * stays the source of truth (this processor is its only writer, and a restarted or revived task reloads it).
  */
-final class StoryMatchProcessor implements Processor<String, StoryState, String, PolicyConflict> {
+public final class StoryMatchProcessor implements Processor<String, StoryState, String, PolicyConflict> {
 
-    private final DetectionSettings settings;
+    private final String storeName;
+    private final Duration stateRetention;
     private final StoryConflicts conflicts;
     private ProcessorContext<String, PolicyConflict> context;
     private KeyValueStore<String, StoryState> stories;
@@ -63,15 +63,21 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
         }
     }
 
-    StoryMatchProcessor(DetectionSettings settings, StoryConflicts conflicts) {
-        this.settings = settings;
+    /**
+     * @param storeName      the key-value store of the open stories, by {@code <topic>|<storyId>}
+     * @param stateRetention how long after its last report a story is kept (its window, then the retention)
+     * @param conflicts      the conflict between two stories
+     */
+    public StoryMatchProcessor(String storeName, Duration stateRetention, StoryConflicts conflicts) {
+        this.storeName = storeName;
+        this.stateRetention = stateRetention;
         this.conflicts = conflicts;
     }
 
     @Override
     public void init(ProcessorContext<String, PolicyConflict> context) {
         this.context = context;
-        this.stories = context.getStateStore(InternalResources.TOPIC_STORIES_STORE);
+        this.stories = context.getStateStore(storeName);
         decoded.clear();
         try (KeyValueIterator<String, StoryState> all = stories.all()) {
             while (all.hasNext()) {
@@ -81,7 +87,7 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
                         .put(entry.value.getSummary().getStoryId(), OpenStory.of(topic, entry.value));
             }
         }
-        context.schedule(StoryProcessor.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
+        context.schedule(EndedStories.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override
@@ -112,7 +118,7 @@ final class StoryMatchProcessor implements Processor<String, StoryState, String,
     }
 
     private void sweep(long streamTime) {
-        Instant horizon = Instant.ofEpochMilli(streamTime).minus(settings.stateRetention());
+        Instant horizon = Instant.ofEpochMilli(streamTime).minus(stateRetention);
         List<String> ended = EndedStories.before(stories, horizon);
         ended.forEach(key -> {
             stories.delete(key);

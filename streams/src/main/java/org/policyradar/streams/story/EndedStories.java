@@ -1,5 +1,6 @@
-package org.policyradar.streams.topology;
+package org.policyradar.streams.story;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.policyradar.avro.StoryState;
 
 /** The stories of a store that stream time has left behind, for the processors' sweeps of their state. */
-final class EndedStories {
+public final class EndedStories {
+
+    /** How often, in stream time, the story and conflict processors sweep what stream time has left behind. */
+    public static final Duration SWEEP_INTERVAL = Duration.ofDays(1);
 
     private EndedStories() {
     }
@@ -18,7 +22,7 @@ final class EndedStories {
      * Keys of the stories whose last report lies before the horizon. Collected first and deleted by the caller, so
      * that the store is never changed under an open iterator.
      */
-    static List<String> before(KeyValueStore<String, StoryState> stories, Instant horizon) {
+    public static List<String> before(KeyValueStore<String, StoryState> stories, Instant horizon) {
         List<String> ended = new ArrayList<>();
         try (KeyValueIterator<String, StoryState> all = stories.all()) {
             while (all.hasNext()) {

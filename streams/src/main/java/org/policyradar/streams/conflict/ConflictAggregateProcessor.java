@@ -1,5 +1,6 @@
-package org.policyradar.streams.topology;
+package org.policyradar.streams.conflict;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.policyradar.avro.PolicyConflict;
-import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.streams.story.EndedStories;
 
 /**
  * Keeps the latest state of every conflict (key: conflict id) and passes on only what changed: a conflict seen
@@ -20,21 +21,27 @@ import org.policyradar.streams.topology.TopologyNames.InternalResources;
  * matches its topic, in order; so the latest observation is the current value and the output is the same for
  * every arrival order that leads to the same stories. Ended conflicts are swept on stream time.
  */
-final class ConflictAggregateProcessor implements Processor<String, PolicyConflict, String, ConflictUpdate> {
+public final class ConflictAggregateProcessor implements Processor<String, PolicyConflict, String, ConflictUpdate> {
 
-    private final DetectionSettings settings;
+    private final String storeName;
+    private final Duration stateRetention;
     private ProcessorContext<String, ConflictUpdate> context;
     private KeyValueStore<String, PolicyConflict> conflicts;
 
-    ConflictAggregateProcessor(DetectionSettings settings) {
-        this.settings = settings;
+    /**
+     * @param storeName      the key-value store of the conflicts, by conflict id
+     * @param stateRetention how long after it was last seen a conflict is kept (its window, then the retention)
+     */
+    public ConflictAggregateProcessor(String storeName, Duration stateRetention) {
+        this.storeName = storeName;
+        this.stateRetention = stateRetention;
     }
 
     @Override
     public void init(ProcessorContext<String, ConflictUpdate> context) {
         this.context = context;
-        this.conflicts = context.getStateStore(InternalResources.CONFLICTS_STORE);
-        context.schedule(StoryProcessor.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
+        this.conflicts = context.getStateStore(storeName);
+        context.schedule(EndedStories.SWEEP_INTERVAL, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override
@@ -49,7 +56,7 @@ final class ConflictAggregateProcessor implements Processor<String, PolicyConfli
     }
 
     private void sweep(long streamTime) {
-        Instant horizon = Instant.ofEpochMilli(streamTime).minus(settings.stateRetention());
+        Instant horizon = Instant.ofEpochMilli(streamTime).minus(stateRetention);
         List<String> ended = new ArrayList<>();
         try (KeyValueIterator<String, PolicyConflict> all = conflicts.all()) {
             while (all.hasNext()) {

@@ -1,4 +1,4 @@
-package org.policyradar.streams.topology;
+package org.policyradar.streams.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.policyradar.streams.topology.StoryRecords.RULE_VERSION;
@@ -18,21 +18,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyTopic;
-import org.policyradar.streams.conflict.ConflictRules;
-import org.policyradar.streams.conflict.StoryConflicts;
+import org.policyradar.streams.topology.InMemoryRegistry;
+import org.policyradar.streams.topology.ProcessorStores;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
 
 /** The conflict step on its own: new and changed conflicts are passed on, repeats are not, ended ones are swept. */
 class ConflictAggregateProcessorTest {
 
-    private static final DetectionSettings SETTINGS = new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
+    private static final Duration CONFLICT_WINDOW = Duration.ofDays(30);
+    /** The window plus a retention of two days. */
     private static final Duration STATE_RETENTION = Duration.ofDays(32);
 
     @RegisterExtension
     static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
 
     private final StoryConflicts storyConflicts = new StoryConflicts(new ConflictRules(RULE_VERSION),
-            SETTINGS.conflictWindow());
+            CONFLICT_WINDOW);
     private MockProcessorContext<String, ConflictUpdate> context;
     private KeyValueStore<String, PolicyConflict> conflicts;
     private ConflictAggregateProcessor processor;
@@ -41,7 +42,7 @@ class ConflictAggregateProcessorTest {
     void initProcessor() {
         context = new MockProcessorContext<>();
         conflicts = ProcessorStores.keyValueStore(InternalResources.CONFLICTS_STORE, REGISTRY.serdes().policyConflict(), context);
-        processor = new ConflictAggregateProcessor(SETTINGS);
+        processor = new ConflictAggregateProcessor(InternalResources.CONFLICTS_STORE, STATE_RETENTION);
         processor.init(context);
     }
 
