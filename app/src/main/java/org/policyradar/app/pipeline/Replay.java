@@ -132,7 +132,8 @@ public final class Replay {
                 ProducerConfig.configNames());
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, applicationId + "-replay-retractions");
         // the tombstone and its alert are written together or not at all
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig, conflictTopic.key().serializer(),
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig,
+                conflictTopic.key().serializer(),
                 (topic, value) -> value instanceof ConflictAlert alert
                         ? alertTopic.value().serializer().serialize(topic, alert)
                         : conflictTopic.value().serializer().serialize(topic, (PolicyConflict) value))) {
