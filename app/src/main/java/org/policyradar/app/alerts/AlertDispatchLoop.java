@@ -20,7 +20,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.policyradar.app.clients.ClientSettings;
-import org.policyradar.app.stack.TopicInitializer;
+import org.policyradar.stack.TopicInitializer;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.topics.Topics;

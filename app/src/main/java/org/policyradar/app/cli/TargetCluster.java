@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.policyradar.app.clients.ClientSettings;
-import org.policyradar.app.stack.LocalStack;
-import org.policyradar.app.stack.TopicInitializer;
+import org.policyradar.stack.LocalStack;
+import org.policyradar.stack.TopicInitializer;
 
 /**
  * The cluster a pipeline command works against: the one named by {@link ClusterOptions}, or, when none is named,

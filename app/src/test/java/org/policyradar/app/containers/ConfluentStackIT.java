@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.stack.TopicInitializer;
+import org.policyradar.stack.TopicInitializer;
 import org.policyradar.avro.GovernmentLevel;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;

@@ -20,7 +20,7 @@ import org.policyradar.app.pipeline.Directories;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.stack.LocalStack;
+import org.policyradar.stack.LocalStack;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.IngestOptions;

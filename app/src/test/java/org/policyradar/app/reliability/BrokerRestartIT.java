@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.pipeline.TopicReader;
-import org.policyradar.app.stack.LocalStack;
+import org.policyradar.testkit.TopicRecords;
+import org.policyradar.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.NewsPublisher;
 import org.policyradar.producer.PublishFailure;
@@ -88,7 +88,7 @@ class BrokerRestartIT {
                 try {
                     // once an alert is out, every schema of the topology is registered and the pipeline is in flow
                     await("a first committed alert").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> !TopicReader.readAll(config, Topics.POLICY_ALERTS, new StringDeserializer(),
+                            .until(() -> !TopicRecords.readAll(config, Topics.POLICY_ALERTS, new StringDeserializer(),
                                     new ByteArrayDeserializer()).isEmpty());
                 } finally {
                     outageBegins.countDown();

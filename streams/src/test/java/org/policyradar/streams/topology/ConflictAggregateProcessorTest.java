@@ -21,6 +21,7 @@ import org.policyradar.avro.PolicyTopic;
 import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.testkit.InMemoryRegistry;
 
 /** The conflict step on its own: new and changed conflicts are passed on, repeats are not, ended ones are swept. */
 class ConflictAggregateProcessorTest {
@@ -40,7 +41,8 @@ class ConflictAggregateProcessorTest {
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        conflicts = ProcessorStores.keyValueStore(InternalResources.CONFLICTS_STORE, REGISTRY.serdes().policyConflict(), context);
+        PipelineSerdes serdes = PipelineSerdes.fromRegistry(REGISTRY.serdeConfig());
+        conflicts = ProcessorStores.keyValueStore(InternalResources.CONFLICTS_STORE, serdes.policyConflict(), context);
         processor = new ConflictAggregateProcessor(SETTINGS);
         processor.init(context);
     }

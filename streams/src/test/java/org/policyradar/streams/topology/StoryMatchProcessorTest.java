@@ -26,6 +26,7 @@ import org.policyradar.streams.conflict.ConflictRules;
 import org.policyradar.streams.conflict.StoryConflicts;
 import org.policyradar.streams.story.StoryFold;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.testkit.InMemoryRegistry;
 
 /** The matching step on its own: the layout of its store, what it forwards, what its sweep removes. */
 class StoryMatchProcessorTest {
@@ -46,7 +47,8 @@ class StoryMatchProcessorTest {
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        stories = ProcessorStores.keyValueStore(InternalResources.TOPIC_STORIES_STORE, REGISTRY.serdes().storyState(), context);
+        PipelineSerdes serdes = PipelineSerdes.fromRegistry(REGISTRY.serdeConfig());
+        stories = ProcessorStores.keyValueStore(InternalResources.TOPIC_STORIES_STORE, serdes.storyState(), context);
         processor = new StoryMatchProcessor(SETTINGS, conflicts);
         processor.init(context);
     }

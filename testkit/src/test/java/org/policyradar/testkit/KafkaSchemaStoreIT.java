@@ -1,4 +1,4 @@
-package org.policyradar.app.registry;
+package org.policyradar.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +7,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.EmbeddedKafkaBroker;
-import org.policyradar.app.stack.LocalStack;
+import org.policyradar.stack.EmbeddedKafkaBroker;
+import org.policyradar.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.server.KafkaSchemaStore;

@@ -1,10 +1,9 @@
-package org.policyradar.app.stack;
+package org.policyradar.stack;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.topics.Topics;
 import org.policyradar.topics.Topics.TopicSpec;
 import org.slf4j.Logger;
@@ -59,7 +58,7 @@ public final class TopicInitializer {
      * @return the names of the topics this call created, in {@link Topics#all()} order
      */
     public static List<String> createPipelineTopics(Map<String, Object> clientConfig, int partitions) {
-        try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
+        try (Admin admin = Admin.create(clientConfig)) {
             return new TopicInitializer(admin, partitions).createMissing(Topics.all());
         }
     }

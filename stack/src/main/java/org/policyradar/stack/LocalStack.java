@@ -1,7 +1,7 @@
-package org.policyradar.app.stack;
+package org.policyradar.stack;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.policyradar.app.clients.ClientSettings;
 import org.policyradar.registry.server.KafkaSchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 import org.policyradar.registry.server.SchemaStore;
@@ -70,7 +70,7 @@ public final class LocalStack implements AutoCloseable {
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, kafkaPort);
         try {
-            Map<String, Object> clientConfig = Map.of(ClientSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            Map<String, Object> clientConfig = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             TopicInitializer.createPipelineTopics(clientConfig, partitions);
             createSchemasTopic(clientConfig);
             SchemaStore schemaStore = KafkaSchemaStore.open(clientConfig, SCHEMAS_TOPIC);
@@ -93,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
      * serves it, so that the store, which describes the topic right after creating it, finds it ready.
      */
     private static void createSchemasTopic(Map<String, Object> clientConfig) {
-        try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
+        try (Admin admin = Admin.create(clientConfig)) {
             new TopicInitializer(admin, 1).createMissing(
                     List.of(new TopicSpec(SCHEMAS_TOPIC, Map.of("cleanup.policy", "compact"))));
         }
