@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.policyradar.avro.NewsItem;
 
-/** Builders and helpers for producer tests: fixed times, JSON lines, inputs and recorded runs. */
+/** Helpers for producer tests: fixed times, JSON lines, inputs and recorded runs (news items: the testkit's). */
 final class TestNews {
 
     static final Instant NOW = Instant.parse("2025-02-01T12:00:00Z");

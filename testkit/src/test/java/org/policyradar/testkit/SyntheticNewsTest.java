@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.policyradar.testkit.SyntheticNews.Article;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
+import org.policyradar.testkit.SyntheticNews.Article;
 
 class SyntheticNewsTest {
 

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.PolicyRadar;
-import org.policyradar.testkit.TopicRecords;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.policyradar.testkit.TopicRecords;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /** The HTTP API over a running topology on the embedded stack, fed with the seed news. */

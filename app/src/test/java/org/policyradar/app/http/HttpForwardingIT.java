@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.testkit.TopicRecords;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.producer.IngestOptions;
 import org.policyradar.registry.serde.SpecificAvroSerde;
@@ -35,6 +34,7 @@ import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.stack.LocalStack;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.registry.client.CachedSchemaRegistryClient;
 import org.policyradar.registry.serde.AvroSerdeConfig;
 import org.policyradar.registry.serde.KafkaAvroDeserializer;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.stack.LocalStack;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

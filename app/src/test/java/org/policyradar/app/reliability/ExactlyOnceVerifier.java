@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.policyradar.testkit.TopicRecords;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**

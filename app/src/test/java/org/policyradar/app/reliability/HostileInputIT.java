@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.testkit.TopicRecords;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.BadLine;
 import org.policyradar.producer.IngestOptions;
@@ -38,6 +37,7 @@ import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**

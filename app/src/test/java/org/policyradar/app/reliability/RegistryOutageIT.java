@@ -24,10 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.testkit.TopicRecords;
-import org.policyradar.stack.EmbeddedKafkaBroker;
-import org.policyradar.stack.LocalStack;
-import org.policyradar.stack.TopicInitializer;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.NewsPublisher;
@@ -35,9 +31,13 @@ import org.policyradar.producer.PublishFailure;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.registry.server.KafkaSchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
+import org.policyradar.stack.EmbeddedKafkaBroker;
+import org.policyradar.stack.LocalStack;
+import org.policyradar.stack.TopicInitializer;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
