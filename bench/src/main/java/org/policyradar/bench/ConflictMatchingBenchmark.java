@@ -30,8 +30,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.policyradar.app.bench.SyntheticNews;
-import org.policyradar.app.bench.SyntheticNews.Place;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyTopic;
@@ -48,6 +46,8 @@ import org.policyradar.streams.topology.PipelineSerdes;
 import org.policyradar.streams.topology.PolicyRadarTopology;
 import org.policyradar.streams.topology.StreamsSettings;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.testkit.SyntheticNews;
+import org.policyradar.testkit.SyntheticNews.Place;
 import org.policyradar.topics.Topics;
 
 /**

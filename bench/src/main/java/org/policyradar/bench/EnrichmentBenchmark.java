@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.policyradar.app.bench.SyntheticNews;
-import org.policyradar.app.bench.SyntheticNews.Article;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.streams.enrich.Enricher;
 import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.testkit.SyntheticNews;
+import org.policyradar.testkit.SyntheticNews.Article;
 
 /**
  * Items per second of the enrichment ({@link Enricher#positionsOf(String, String)}) on one thread, over a fixed

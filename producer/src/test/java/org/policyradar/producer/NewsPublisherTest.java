@@ -3,7 +3,7 @@ package org.policyradar.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
-import static org.policyradar.producer.TestNews.aNewsItem;
+import static org.policyradar.testkit.NewsItems.aNewsItem;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

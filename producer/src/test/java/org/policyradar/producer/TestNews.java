@@ -12,10 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 
-/** Builders and helpers for producer tests: fixed times, JSON lines, inputs and recorded runs. */
+/** Helpers for producer tests: fixed times, JSON lines, inputs and recorded runs (news items: the testkit's). */
 final class TestNews {
 
     static final Instant NOW = Instant.parse("2025-02-01T12:00:00Z");
@@ -56,17 +55,6 @@ final class TestNews {
         public String toString() {
             return node.toString();
         }
-    }
-
-    /** A news item as the producer would make it, for tests of consumers of NewsItem. */
-    static NewsItem.Builder aNewsItem() {
-        return NewsItem.newBuilder()
-                .setId("item-1")
-                .setSource("test")
-                .setText("The city council voted to keep its sanctuary ordinance.")
-                .setPublishedAt(NOW)
-                .setEventTimeSource(EventTimeSource.INGESTED)
-                .setIngestedAt(NOW);
     }
 
     /** The lines joined with '\n' and encoded as UTF-8, with a final newline. */

@@ -21,7 +21,10 @@ import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
 
-/** Test data builders for every top-level record, filled with plausible values at fixed times. */
+/**
+ * Test data builders for every top-level record, filled with plausible values at fixed times. The schemas' own:
+ * the testkit module's builders depend on this module, so its tests cannot use them.
+ */
 final class SampleRecords {
 
     static final Instant PUBLISHED = Instant.parse("2025-01-22T14:00:00Z");

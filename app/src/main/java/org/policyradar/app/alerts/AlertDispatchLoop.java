@@ -20,7 +20,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.policyradar.app.stack.TopicInitializer;
+import org.policyradar.stack.TopicInitializer;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.clients.ClientSettings;
 import org.policyradar.registry.serde.RegistryAvroSerdes;

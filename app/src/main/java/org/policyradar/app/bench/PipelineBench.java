@@ -24,14 +24,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.policyradar.app.bench.HeapWatcher.HeapStats;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.clients.ClientSettings;
 import org.policyradar.producer.NewsPublisher;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.stack.LocalStack;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.SyntheticNews;
 import org.policyradar.topics.Topics;
 
 /**

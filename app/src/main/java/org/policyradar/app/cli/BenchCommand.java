@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.policyradar.app.bench.BenchReport;
 import org.policyradar.app.bench.PipelineBench;
 import org.policyradar.app.bench.SeedFlood;
-import org.policyradar.app.stack.TopicInitializer;
+import org.policyradar.stack.TopicInitializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.policyradar.app.cli;
 
-import org.policyradar.app.stack.LocalStack;
-import org.policyradar.app.stack.TopicInitializer;
+import org.policyradar.stack.LocalStack;
+import org.policyradar.stack.TopicInitializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

@@ -3,8 +3,8 @@ package org.policyradar.app.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.policyradar.app.stack.LocalStack;
-import org.policyradar.app.stack.TopicInitializer;
+import org.policyradar.stack.LocalStack;
+import org.policyradar.stack.TopicInitializer;
 import org.policyradar.clients.ClientSettings;
 
 /**

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,17 +29,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.policyradar.app.PolicyRadar;
 import org.policyradar.app.alerts.WebhookTestServer.Received;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.app.tail.StartPosition;
 import org.policyradar.app.tail.TopicTail;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.testkit.EmbeddedStack;
 import org.policyradar.topics.Topics;
 
 /**
@@ -53,26 +51,14 @@ class AlertDispatchIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SAFETY_NET = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path dir;
-
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = new EmbeddedStack();
     private static Map<String, Object> config;
 
     @BeforeAll
     static void startStackAndWriteAlerts() {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0);
-        config = new HashMap<>();
-        config.put("bootstrap.servers", stack.bootstrapServers());
-        config.put("schema.registry.url", stack.registryUrl());
+        config = STACK.clientConfig();
         writeAlerts("alerts-it-1", anAlert("c-1").build(), anAlert("c-2").build(), anAlert("c-3").build());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -162,8 +148,8 @@ class AlertDispatchIT {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             status = PolicyRadar.commandLine().execute("tail", "--topic", Topics.POLICY_ALERTS, "--json",
-                    "--max", "2", "--bootstrap-servers", stack.bootstrapServers(),
-                    "--schema-registry", stack.registryUrl());
+                    "--max", "2", "--bootstrap-servers", STACK.bootstrapServers(),
+                    "--schema-registry", STACK.registryUrl());
         } finally {
             System.setOut(originalOut);
         }

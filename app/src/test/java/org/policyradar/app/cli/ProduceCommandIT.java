@@ -19,12 +19,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.PolicyRadar;
-import org.policyradar.app.pipeline.TopicReader;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
@@ -37,12 +38,12 @@ class ProduceCommandIT {
     @TempDir
     static Path dir;
 
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = new EmbeddedStack();
     private static HttpServer notFound;
 
     @BeforeAll
     static void start() throws IOException {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0);
         notFound = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         notFound.start();
     }
@@ -51,9 +52,6 @@ class ProduceCommandIT {
     static void stop() {
         if (notFound != null) {
             notFound.stop(0);
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
@@ -84,7 +82,7 @@ class ProduceCommandIT {
         String gone = "http://127.0.0.1:" + notFound.getAddress().getPort() + "/feed.rss";
 
         Outcome outcome = produce("produce", "--input", text.toString(), missing, gone, headlines.toString(),
-                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry", stack.registryUrl());
+                "--bootstrap-servers", STACK.bootstrapServers(), "--schema-registry", STACK.registryUrl());
 
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.stderr().lines()).containsExactly(
@@ -92,8 +90,8 @@ class ProduceCommandIT {
                 gone + ": HTTP 404 from " + gone,
                 "Done: read 3, published 3, skipped 0, duplicates 0, failed inputs 2");
         SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
-        serde.configure(Map.of("schema.registry.url", stack.registryUrl()), false);
-        List<ConsumerRecord<String, NewsItem>> records = TopicReader.readAtLeast(stack.bootstrapServers(),
+        serde.configure(Map.of("schema.registry.url", STACK.registryUrl()), false);
+        List<ConsumerRecord<String, NewsItem>> records = TopicRecords.readAtLeast(STACK.bootstrapServers(),
                 Topics.NEWS_ITEMS, 3, new StringDeserializer(), serde.deserializer());
         assertThat(records).extracting(r -> r.value().getText()).containsExactlyInAnyOrder(
                 "A county board ends its jail contract with federal agents.",
@@ -111,7 +109,7 @@ class ProduceCommandIT {
         }
 
         Outcome outcome = produce("produce", "--input", text.toString(), "--kafka-config", noRetries.toString(),
-                "--bootstrap-servers", stack.bootstrapServers(),
+                "--bootstrap-servers", STACK.bootstrapServers(),
                 "--schema-registry", "http://127.0.0.1:" + closedPort);
 
         assertThat(outcome.exitCode()).isEqualTo(1);

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.policyradar.app.pipeline.TopicReader;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /** The HTTP API over a running topology on the embedded stack, fed with the seed news. */
@@ -59,7 +59,7 @@ class HttpApiIT {
     private static Map<String, PolicyConflict> conflictsOnTheTopic() {
         SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
         serde.configure(pipeline.config(), false);
-        return TopicReader.latestByKey(pipeline.bootstrapServers(), Topics.POLICY_CONFLICTS, new StringDeserializer(),
+        return TopicRecords.latestByKey(pipeline.bootstrapServers(), Topics.POLICY_CONFLICTS, new StringDeserializer(),
                 serde.deserializer());
     }
 

@@ -22,18 +22,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.pipeline.TopicReader;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.producer.IngestOptions;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
@@ -50,7 +51,8 @@ class HttpForwardingIT {
     @TempDir
     static Path dir;
 
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = EmbeddedStack.withPartitions(2);
     private static final Map<String, Object> config = new HashMap<>();
     private static final List<PolicyRadarHttpServer> servers = new ArrayList<>();
     private static final List<StreamsRunner> runners = new ArrayList<>();
@@ -59,9 +61,7 @@ class HttpForwardingIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0, 2);
-        config.put("bootstrap.servers", stack.bootstrapServers());
-        config.put("schema.registry.url", stack.registryUrl());
+        config.putAll(STACK.clientConfig());
         for (String name : List.of("a", "b")) {
             PolicyRadarHttpServer server = PolicyRadarHttpServer.start("localhost", 0, config);
             servers.add(server);
@@ -88,9 +88,6 @@ class HttpForwardingIT {
     static void stopInstances() {
         runners.forEach(StreamsRunner::close);
         servers.forEach(PolicyRadarHttpServer::close);
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     /** Asks until the answer has the status (state moves while partitions are assigned); the last status. */
@@ -107,7 +104,7 @@ class HttpForwardingIT {
     private static Set<String> conflictIdsOnTheTopic() {
         SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
-        return TopicReader.latestByKey(stack.bootstrapServers(), Topics.POLICY_CONFLICTS, new StringDeserializer(),
+        return TopicRecords.latestByKey(STACK.bootstrapServers(), Topics.POLICY_CONFLICTS, new StringDeserializer(),
                 serde.deserializer()).keySet();
     }
 

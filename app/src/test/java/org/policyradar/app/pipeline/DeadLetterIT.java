@@ -22,11 +22,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
@@ -35,6 +34,8 @@ import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
@@ -48,20 +49,13 @@ class DeadLetterIT {
     @TempDir
     static Path dir;
 
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = new EmbeddedStack();
     private static Map<String, Object> config;
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0);
-        config = new HashMap<>();
-        config.put("bootstrap.servers", stack.bootstrapServers());
-        config.put("schema.registry.url", stack.registryUrl());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
+        config = STACK.clientConfig();
     }
 
     @Test
@@ -76,7 +70,7 @@ class DeadLetterIT {
             sendItem(newsItem("too-large", "ICE ".repeat(20_000)));
             sendItem(newsItem("good-1", "An NYPD memo tells officers not to assist federal immigration agents."));
 
-            List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readAtLeast(stack.bootstrapServers(), Topics.NEWS_DLQ, 5,
+            List<ConsumerRecord<byte[], byte[]>> dead = TopicRecords.readAtLeast(STACK.bootstrapServers(), Topics.NEWS_DLQ, 5,
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
             assertThat(dead).extracting(record -> new String(record.key(), StandardCharsets.UTF_8))
                     .containsExactlyInAnyOrder("not-avro", "unknown-id", "tombstone", "other-schema", "too-large");
@@ -95,7 +89,7 @@ class DeadLetterIT {
             SpecificAvroSerde<EnrichedNewsItem> enrichedSerde = new SpecificAvroSerde<>();
             enrichedSerde.configure(config, false);
             List<ConsumerRecord<String, EnrichedNewsItem>> enriched =
-                    TopicReader.readAtLeast(stack.bootstrapServers(), Topics.NEWS_ENRICHED, 1,
+                    TopicRecords.readAtLeast(STACK.bootstrapServers(), Topics.NEWS_ENRICHED, 1,
                     new StringDeserializer(), enrichedSerde.deserializer());
             assertThat(enriched).extracting(ConsumerRecord::key).containsExactly("good-1");
             assertThat(runner.failed()).isFalse();
@@ -141,7 +135,7 @@ class DeadLetterIT {
 
     private static Map<String, Object> producerConfig() {
         Map<String, Object> producer = new HashMap<>();
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         return producer;
     }

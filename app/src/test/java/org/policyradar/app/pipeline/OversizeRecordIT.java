@@ -17,11 +17,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
@@ -29,6 +28,8 @@ import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
@@ -45,21 +46,14 @@ class OversizeRecordIT {
     @TempDir
     static Path dir;
 
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = new EmbeddedStack();
     private static Map<String, Object> config;
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0);
-        config = new HashMap<>();
-        config.put("bootstrap.servers", stack.bootstrapServers());
-        config.put("schema.registry.url", stack.registryUrl());
+        config = STACK.clientConfig();
         config.put("producer." + ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
     }
 
     @Test
@@ -71,7 +65,7 @@ class OversizeRecordIT {
             send(item("good-1", "An NYPD memo tells officers not to assist federal immigration agents."));
 
             assertThat(enrichedKeys(1)).containsExactly("good-1");
-            List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readAtLeast(stack.bootstrapServers(),
+            List<ConsumerRecord<byte[], byte[]>> dead = TopicRecords.readAtLeast(STACK.bootstrapServers(),
                     Topics.NEWS_DLQ, 1, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             assertThat(dead).allSatisfy(record -> {
                 assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("big-1");
@@ -107,7 +101,7 @@ class OversizeRecordIT {
     private static List<String> enrichedKeys(int atLeast) {
         SpecificAvroSerde<EnrichedNewsItem> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
-        return TopicReader.readAtLeast(stack.bootstrapServers(), Topics.NEWS_ENRICHED, atLeast,
+        return TopicRecords.readAtLeast(STACK.bootstrapServers(), Topics.NEWS_ENRICHED, atLeast,
                 new StringDeserializer(), serde.deserializer()).stream().map(ConsumerRecord::key).toList();
     }
 
@@ -115,7 +109,7 @@ class OversizeRecordIT {
         SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
         Map<String, Object> producer = new HashMap<>();
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.bootstrapServers());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, NewsItem> kafka =
                      new KafkaProducer<>(producer, new StringSerializer(), serde.serializer())) {

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.PolicyConflict;
@@ -23,6 +21,8 @@ import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /** A replay over the whole history: the same conflicts with unchanged rules, retractions when they change. */
@@ -34,20 +34,13 @@ class ReplayIT {
     @TempDir
     static Path dir;
 
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = EmbeddedStack.withPartitions(2);
     private static Map<String, Object> config;
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0, 2);
-        config = new HashMap<>();
-        config.put("bootstrap.servers", stack.bootstrapServers());
-        config.put("schema.registry.url", stack.registryUrl());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
+        config = STACK.clientConfig();
     }
 
     @Test
@@ -75,7 +68,7 @@ class ReplayIT {
                 .collect(Collectors.toSet());
         assertThat(narrower.retracted()).isPositive().isEqualTo(retracted.size());
         assertThat(after.keySet()).isSubsetOf(original.keySet());
-        List<ConflictAlert> retractions = TopicReader.readAll(stack.bootstrapServers(), Topics.POLICY_ALERTS,
+        List<ConflictAlert> retractions = TopicRecords.readAll(STACK.bootstrapServers(), Topics.POLICY_ALERTS,
                         new StringDeserializer(), alertSerde().deserializer()).stream()
                 .map(record -> record.value()).filter(alert -> alert.getKind() == AlertKind.RETRACTED).toList();
         assertThat(retractions).extracting(ConflictAlert::getConflictId).containsExactlyInAnyOrderElementsOf(retracted);
@@ -91,7 +84,7 @@ class ReplayIT {
     private static Map<String, PolicyConflict> conflicts() {
         SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
-        return TopicReader.latestByKey(stack.bootstrapServers(), Topics.POLICY_CONFLICTS, new StringDeserializer(),
+        return TopicRecords.latestByKey(STACK.bootstrapServers(), Topics.POLICY_CONFLICTS, new StringDeserializer(),
                 serde.deserializer());
     }
 

@@ -15,13 +15,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.stack.LocalStack;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
@@ -100,7 +101,7 @@ class ScaleIT {
             }
             SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
             serde.configure(config, false);
-            return TopicReader.latestByKey(stack.bootstrapServers(), Topics.POLICY_CONFLICTS,
+            return TopicRecords.latestByKey(stack.bootstrapServers(), Topics.POLICY_CONFLICTS,
                     new StringDeserializer(), serde.deserializer());
         }
     }

@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.producer.IngestOptions;
@@ -24,6 +23,8 @@ import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /** The whole pipeline on the embedded stack (real KRaft broker, real registry) over the bundled seed news. */
@@ -32,20 +33,13 @@ class SeedPipelineIT {
     @TempDir
     static Path dir;
 
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = new EmbeddedStack();
     private static Map<String, Object> config;
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0);
-        config = new HashMap<>();
-        config.put("bootstrap.servers", stack.bootstrapServers());
-        config.put("schema.registry.url", stack.registryUrl());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        stack.close();
+        config = STACK.clientConfig();
     }
 
     @Test
@@ -96,7 +90,7 @@ class SeedPipelineIT {
     private static List<PolicyConflict> latestConflicts() {
         SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
-        return new ArrayList<>(TopicReader.latestByKey(stack.bootstrapServers(), Topics.POLICY_CONFLICTS,
+        return new ArrayList<>(TopicRecords.latestByKey(STACK.bootstrapServers(), Topics.POLICY_CONFLICTS,
                 new StringDeserializer(), serde.deserializer()).values());
     }
 }

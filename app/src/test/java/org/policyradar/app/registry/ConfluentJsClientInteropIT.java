@@ -21,13 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.registry.client.CachedSchemaRegistryClient;
 import org.policyradar.registry.serde.AvroSerdeConfig;
 import org.policyradar.registry.serde.KafkaAvroDeserializer;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.stack.LocalStack;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -39,8 +39,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.policyradar.app.registry.TestNewsItems.aNewsItem;
-import static org.policyradar.app.registry.TestNewsItems.jsView;
+import static org.policyradar.app.registry.JsNewsItemView.jsView;
+import static org.policyradar.testkit.NewsItems.aCompleteNewsItem;
 
 /**
  * Interoperability with Confluent's own JavaScript Schema Registry client ({@code @confluentinc/schemaregistry})
@@ -116,8 +116,8 @@ class ConfluentJsClientInteropIT {
         String topic = "interop.java-to-js";
         createTopic(topic);
         List<NewsItem> items = List.of(
-                aNewsItem("java-1").build(),
-                aNewsItem("java-2").setUrl(null).setHeadline(null).setLanguage(null)
+                aCompleteNewsItem().setId("java-1").build(),
+                aCompleteNewsItem().setId("java-2").setUrl(null).setHeadline(null).setLanguage(null)
                         .setEventTimeSource(EventTimeSource.INGESTED)
                         .setAttributes(Map.of()).build());
         produceWithJavaSerde(topic, items);
@@ -147,8 +147,8 @@ class ConfluentJsClientInteropIT {
         createTopic(topic);
         int id = new CachedSchemaRegistryClient(stack.registryUrl()).register(topic + "-value", NewsItem.getClassSchema());
         List<NewsItem> items = List.of(
-                aNewsItem("js-1").setHeadline(null).build(),
-                aNewsItem("js-2").setUrl(null).setLanguage(null)
+                aCompleteNewsItem().setId("js-1").setHeadline(null).build(),
+                aCompleteNewsItem().setId("js-2").setUrl(null).setLanguage(null)
                         .setEventTimeSource(EventTimeSource.INGESTED)
                         .setAttributes(Map.of("feed", "rss", "region", "US-NY")).build());
         ArrayNode input = JSON.createArrayNode();

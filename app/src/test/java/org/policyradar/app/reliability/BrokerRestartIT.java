@@ -18,15 +18,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.pipeline.TopicReader;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.NewsPublisher;
 import org.policyradar.producer.PublishFailure;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.stack.LocalStack;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +88,7 @@ class BrokerRestartIT {
                 try {
                     // once an alert is out, every schema of the topology is registered and the pipeline is in flow
                     await("a first committed alert").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> !TopicReader.readAll(config, Topics.POLICY_ALERTS, new StringDeserializer(),
+                            .until(() -> !TopicRecords.readAll(config, Topics.POLICY_ALERTS, new StringDeserializer(),
                                     new ByteArrayDeserializer()).isEmpty());
                 } finally {
                     outageBegins.countDown();

@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.policyradar.app.pipeline.TopicReader;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
@@ -111,9 +111,9 @@ final class ExactlyOnceVerifier {
     /** Reads every topic the verifier looks at, with read_committed, from the start. */
     Observed read() {
         return new Observed(
-                TopicReader.readAll(clientConfig, Topics.POLICY_CONFLICTS, new StringDeserializer(),
+                TopicRecords.readAll(clientConfig, Topics.POLICY_CONFLICTS, new StringDeserializer(),
                         this.<PolicyConflict>serde().deserializer()),
-                TopicReader.readAll(clientConfig, Topics.POLICY_ALERTS, new StringDeserializer(),
+                TopicRecords.readAll(clientConfig, Topics.POLICY_ALERTS, new StringDeserializer(),
                         this.<ConflictAlert>serde().deserializer()),
                 keysOf(Topics.NEWS_ITEMS),
                 keysOf(Topics.NEWS_ENRICHED),
@@ -146,7 +146,7 @@ final class ExactlyOnceVerifier {
 
     private static void checkConflicts(Expected expected, List<ConsumerRecord<String, PolicyConflict>> records,
                                        List<String> problems, List<String> summary) {
-        Map<String, PolicyConflict> latest = TopicReader.latest(records);
+        Map<String, PolicyConflict> latest = TopicRecords.latest(records);
         Map<String, PolicyConflict> wanted = expected.conflicts();
         summary.add(Topics.POLICY_CONFLICTS + ": " + records.size() + " records, " + latest.size()
                 + " conflicts (expected " + wanted.size() + ")");
@@ -235,7 +235,7 @@ final class ExactlyOnceVerifier {
 
     /** The keys of every committed record of a topic; values are not decoded, so no registry is needed. */
     private List<String> keysOf(String topic) {
-        return TopicReader.readAll(clientConfig, topic, new StringDeserializer(), new ByteArrayDeserializer())
+        return TopicRecords.readAll(clientConfig, topic, new StringDeserializer(), new ByteArrayDeserializer())
                 .stream().map(ConsumerRecord::key).toList();
     }
 

@@ -23,14 +23,12 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.pipeline.TopicReader;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.BadLine;
 import org.policyradar.producer.IngestOptions;
@@ -38,6 +36,8 @@ import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.EmbeddedStack;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
@@ -55,20 +55,13 @@ class HostileInputIT {
     @TempDir
     static Path dir;
 
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = new EmbeddedStack();
     private static Map<String, Object> config;
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0);
-        config = PipelineWaits.clientConfig(stack.bootstrapServers(), stack.registryUrl());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+        config = STACK.clientConfig();
     }
 
     @Test
@@ -137,7 +130,7 @@ class HostileInputIT {
 
         SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
-        List<ConsumerRecord<String, NewsItem>> published = TopicReader.readAll(config, Topics.NEWS_ITEMS,
+        List<ConsumerRecord<String, NewsItem>> published = TopicRecords.readAll(config, Topics.NEWS_ITEMS,
                 new StringDeserializer(), serde.deserializer());
         // the other test of this class publishes items of its own, with ids of its own
         assertThat(published).filteredOn(record -> !record.key().startsWith(DATED))
@@ -192,7 +185,7 @@ class HostileInputIT {
 
     private static Set<String> keysOf(String topic) {
         Set<String> keys = new HashSet<>();
-        TopicReader.readAll(config, topic, new StringDeserializer(), new ByteArrayDeserializer())
+        TopicRecords.readAll(config, topic, new StringDeserializer(), new ByteArrayDeserializer())
                 .forEach(record -> keys.add(record.key()));
         return keys;
     }

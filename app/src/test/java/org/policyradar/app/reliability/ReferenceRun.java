@@ -12,13 +12,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.policyradar.app.pipeline.Directories;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.pipeline.TopicReader;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.stack.LocalStack;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +73,12 @@ final class ReferenceRun {
             }
             SpecificAvroSerde<PolicyConflict> serde = new SpecificAvroSerde<>();
             serde.configure(config, false);
-            Map<String, PolicyConflict> conflicts = TopicReader.latestByKey(stack.bootstrapServers(),
+            Map<String, PolicyConflict> conflicts = TopicRecords.latestByKey(stack.bootstrapServers(),
                     Topics.POLICY_CONFLICTS, new StringDeserializer(), serde.deserializer());
             Set<String> enriched = new TreeSet<>();
-            TopicReader.readAll(stack.bootstrapServers(), Topics.NEWS_ENRICHED, new StringDeserializer(),
+            TopicRecords.readAll(stack.bootstrapServers(), Topics.NEWS_ENRICHED, new StringDeserializer(),
                     new ByteArrayDeserializer()).stream().map(ConsumerRecord::key).forEach(enriched::add);
-            int deadLetters = TopicReader.readAll(stack.bootstrapServers(), Topics.NEWS_DLQ,
+            int deadLetters = TopicRecords.readAll(stack.bootstrapServers(), Topics.NEWS_DLQ,
                     new ByteArrayDeserializer(), new ByteArrayDeserializer()).size();
             Reference reference = new Reference(Map.copyOf(conflicts), ReliabilityCorpus.ids(), Set.copyOf(enriched),
                     deadLetters);

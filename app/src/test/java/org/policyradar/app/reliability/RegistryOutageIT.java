@@ -24,10 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.app.pipeline.TopicReader;
-import org.policyradar.app.stack.EmbeddedKafkaBroker;
-import org.policyradar.app.stack.LocalStack;
-import org.policyradar.app.stack.TopicInitializer;
 import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.NewsPublisher;
@@ -35,9 +31,13 @@ import org.policyradar.producer.PublishFailure;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.registry.server.KafkaSchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
+import org.policyradar.stack.EmbeddedKafkaBroker;
+import org.policyradar.stack.LocalStack;
+import org.policyradar.stack.TopicInitializer;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.DetectionSettings;
 import org.policyradar.streams.topology.StreamsRunner;
+import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
 /**
@@ -119,7 +119,7 @@ class RegistryOutageIT {
                         "subject 'news.items.v1-value'"));
         // two waits per item, 100 ms then 200 ms: the retries backed off rather than hammering a dead registry
         assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(items.size() * 300L));
-        assertThat(TopicReader.readAll(broker.bootstrapServers(), Topics.NEWS_ITEMS, new StringDeserializer(),
+        assertThat(TopicRecords.readAll(broker.bootstrapServers(), Topics.NEWS_ITEMS, new StringDeserializer(),
                 new ByteArrayDeserializer())).extracting(ConsumerRecord::key)
                 .doesNotContain("registry-down-1", "registry-down-2");
     }

@@ -14,11 +14,11 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.LocalStack;
+import org.policyradar.testkit.EmbeddedStack;
 import org.policyradar.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,20 +52,13 @@ class StreamsCrashIT {
     @TempDir
     static Path dir;
 
-    private static LocalStack stack;
+    @RegisterExtension
+    static final EmbeddedStack STACK = new EmbeddedStack();
     private static Map<String, Object> config;
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(dir.resolve("stack"), 0, 0);
-        config = PipelineWaits.clientConfig(stack.bootstrapServers(), stack.registryUrl());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+        config = STACK.clientConfig();
     }
 
     @Test

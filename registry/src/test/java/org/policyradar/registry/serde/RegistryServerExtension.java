@@ -11,7 +11,10 @@ import org.policyradar.registry.server.SchemaRegistryServer;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A fresh real registry (HTTP, in-memory store, free port) for each test, with a client and serde settings. */
+/**
+ * A fresh real registry (HTTP, in-memory store, free port) for each test, with a client and serde settings. The
+ * registry's own: the testkit's {@code InMemoryRegistry}, which the modules above use, depends on this module.
+ */
 final class RegistryServerExtension implements BeforeEachCallback, AfterEachCallback {
 
     private SchemaRegistryServer server;

@@ -16,7 +16,8 @@ import java.util.Base64;
 
 /**
  * Plain HTTP calls to a registry, as curl would make them, so that tests see the exact status, headers and
- * JSON the server sends (independently of the project's client).
+ * JSON the server sends (independently of the project's client). The registry's own, with headers, raw bodies,
+ * basic auth and timeouts for the server's tests; the modules above the registry use the testkit's.
  */
 public final class RegistryHttp {
 

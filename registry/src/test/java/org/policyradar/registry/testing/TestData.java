@@ -21,7 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Builders of test records with fixed times, and small schemas for compatibility tests. */
+/**
+ * Builders of test records with fixed times, and small schemas for compatibility tests. The registry's own: its
+ * tests cannot use the testkit module's {@code NewsItems}, since the testkit depends on the registry.
+ */
 public final class TestData {
 
     public static final Instant PUBLISHED = Instant.parse("2025-01-27T14:30:00Z");

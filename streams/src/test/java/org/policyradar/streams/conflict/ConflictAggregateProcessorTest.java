@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyTopic;
-import org.policyradar.streams.topology.InMemoryRegistry;
+import org.policyradar.streams.topology.PipelineSerdes;
 import org.policyradar.streams.topology.ProcessorStores;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.testkit.InMemoryRegistry;
 
 /** The conflict step on its own: new and changed conflicts are passed on, repeats are not, ended ones are swept. */
 class ConflictAggregateProcessorTest {
@@ -41,7 +42,7 @@ class ConflictAggregateProcessorTest {
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        conflicts = ProcessorStores.keyValueStore(InternalResources.CONFLICTS_STORE, REGISTRY.serdes().policyConflict(), context);
+        conflicts = ProcessorStores.keyValueStore(InternalResources.CONFLICTS_STORE, PipelineSerdes.fromRegistry(REGISTRY.serdeConfig()).policyConflict(), context);
         processor = new ConflictAggregateProcessor(InternalResources.CONFLICTS_STORE, STATE_RETENTION);
         processor.init(context);
     }

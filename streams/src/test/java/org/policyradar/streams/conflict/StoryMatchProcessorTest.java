@@ -23,9 +23,10 @@ import org.policyradar.avro.PolicyConflict;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.StoryState;
 import org.policyradar.streams.story.StoryFold;
-import org.policyradar.streams.topology.InMemoryRegistry;
+import org.policyradar.streams.topology.PipelineSerdes;
 import org.policyradar.streams.topology.ProcessorStores;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.testkit.InMemoryRegistry;
 
 /** The matching step on its own: the layout of its store, what it forwards, what its sweep removes. */
 class StoryMatchProcessorTest {
@@ -47,7 +48,7 @@ class StoryMatchProcessorTest {
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        stories = ProcessorStores.keyValueStore(InternalResources.TOPIC_STORIES_STORE, REGISTRY.serdes().storyState(), context);
+        stories = ProcessorStores.keyValueStore(InternalResources.TOPIC_STORIES_STORE, PipelineSerdes.fromRegistry(REGISTRY.serdeConfig()).storyState(), context);
         processor = new StoryMatchProcessor(InternalResources.TOPIC_STORIES_STORE, STATE_RETENTION, conflicts);
         processor.init(context);
     }

@@ -26,6 +26,7 @@ import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.testkit.InMemoryRegistry;
 
 /**
  * Any arrival order gives the same answer: the team's labelled corpora (seed and evaluation news, 113 items),

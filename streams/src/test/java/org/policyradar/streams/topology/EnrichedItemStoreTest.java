@@ -1,10 +1,10 @@
 package org.policyradar.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.policyradar.streams.topology.NewsItems.DOJ_ORDER;
-import static org.policyradar.streams.topology.NewsItems.NYPD_REFUSAL;
-import static org.policyradar.streams.topology.NewsItems.T0;
-import static org.policyradar.streams.topology.NewsItems.item;
+import static org.policyradar.testkit.NewsItems.DOJ_ORDER;
+import static org.policyradar.testkit.NewsItems.NYPD_REFUSAL;
+import static org.policyradar.testkit.NewsItems.T0;
+import static org.policyradar.testkit.NewsItems.item;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +28,8 @@ import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.testkit.InMemoryRegistry;
+import org.policyradar.testkit.NewsItems;
 import org.policyradar.topics.Topics;
 
 /** The enriched-items store that interactive queries read items from, on the production topology. */

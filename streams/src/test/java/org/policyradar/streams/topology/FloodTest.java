@@ -31,6 +31,7 @@ import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.story.Bounded;
 import org.policyradar.streams.story.StoryFold;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.testkit.InMemoryRegistry;
 import org.policyradar.topics.Topics;
 
 /**

@@ -1,14 +1,14 @@
 package org.policyradar.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.policyradar.streams.topology.NewsItems.CHICAGO_REFUSAL;
-import static org.policyradar.streams.topology.NewsItems.DHS_ORDER;
-import static org.policyradar.streams.topology.NewsItems.DOJ_ORDER;
-import static org.policyradar.streams.topology.NewsItems.NYPD_REFUSAL;
-import static org.policyradar.streams.topology.NewsItems.NYPD_REFUSAL_OTHER_OUTLET;
-import static org.policyradar.streams.topology.NewsItems.T0;
-import static org.policyradar.streams.topology.NewsItems.aNewsItem;
-import static org.policyradar.streams.topology.NewsItems.item;
+import static org.policyradar.testkit.NewsItems.CHICAGO_REFUSAL;
+import static org.policyradar.testkit.NewsItems.DHS_ORDER;
+import static org.policyradar.testkit.NewsItems.DOJ_ORDER;
+import static org.policyradar.testkit.NewsItems.NYPD_REFUSAL;
+import static org.policyradar.testkit.NewsItems.NYPD_REFUSAL_OTHER_OUTLET;
+import static org.policyradar.testkit.NewsItems.T0;
+import static org.policyradar.testkit.NewsItems.aNewsItem;
+import static org.policyradar.testkit.NewsItems.item;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,6 +40,8 @@ import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
 import org.policyradar.avro.StoryArticle;
 import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.testkit.InMemoryRegistry;
+import org.policyradar.testkit.NewsItems;
 import org.policyradar.topics.Topics;
 
 /** The production topology on TopologyTestDriver, with its serdes talking to a real (in-memory) registry. */

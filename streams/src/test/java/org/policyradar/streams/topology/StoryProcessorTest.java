@@ -20,6 +20,7 @@ import org.policyradar.avro.EnrichedNewsItem;
 import org.policyradar.avro.StoryState;
 import org.policyradar.streams.story.StoryFold;
 import org.policyradar.streams.topology.TopologyNames.InternalResources;
+import org.policyradar.testkit.InMemoryRegistry;
 
 /** The story step on its own: what it forwards, what it refuses as too old, what its sweep removes. */
 class StoryProcessorTest {
@@ -39,7 +40,8 @@ class StoryProcessorTest {
     @BeforeEach
     void initProcessor() {
         context = new MockProcessorContext<>();
-        stories = ProcessorStores.keyValueStore(InternalResources.STORIES_STORE, REGISTRY.serdes().storyState(), context);
+        PipelineSerdes serdes = PipelineSerdes.fromRegistry(REGISTRY.serdeConfig());
+        stories = ProcessorStores.keyValueStore(InternalResources.STORIES_STORE, serdes.storyState(), context);
         processor = new StoryProcessor(SETTINGS);
         processor.init(context);
     }

@@ -15,6 +15,7 @@ import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
 import org.policyradar.avro.StoryState;
 import org.policyradar.streams.story.StoryFold;
+import org.policyradar.testkit.NewsItems;
 
 /**
  * Test data for the processor tests: enriched items with a federal pressing or a local resisting position, at

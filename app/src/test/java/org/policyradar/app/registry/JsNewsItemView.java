@@ -3,35 +3,17 @@ package org.policyradar.app.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.Map;
 
-/** News items for the registry interop tests, and their shape on the JavaScript side. */
-final class TestNewsItems {
+/** News items as the registry interop tests' JavaScript side sees them. */
+final class JsNewsItemView {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestNewsItems() {
-    }
-
-    /** A complete news item with fixed times; change what a test cares about on the builder. */
-    static NewsItem.Builder aNewsItem(String id) {
-        return NewsItem.newBuilder()
-                .setId(id)
-                .setSource("interop-test-wire")
-                .setUrl("https://news.example/" + id)
-                .setHeadline("County board limits jail cooperation with ICE detainers")
-                .setText("The county board voted 4-1 to stop honouring ICE detainer requests without a judicial warrant.")
-                .setLanguage("en")
-                .setPublishedAt(Instant.parse("2025-03-04T15:30:00.123Z"))
-                .setEventTimeSource(EventTimeSource.PUBLISHED)
-                .setIngestedAt(Instant.parse("2025-03-04T15:31:07.456Z"))
-                .setAttributes(Map.of("section", "local", "byline", "Staff"));
+    private JsNewsItemView() {
     }
 
     /**

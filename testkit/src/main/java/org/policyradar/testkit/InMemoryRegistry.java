@@ -1,5 +1,6 @@
-package org.policyradar.streams.topology;
+package org.policyradar.testkit;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,18 +10,16 @@ import org.policyradar.registry.server.InMemorySchemaStore;
 import org.policyradar.registry.server.SchemaRegistryServer;
 
 /**
- * A real registry server on an in-memory store for one test class ({@code @RegisterExtension static}), started
- * before its first test and stopped after its last, with the pipeline's serdes pointed at it.
+ * A real Schema Registry server (HTTP on a free loopback port) on an in-memory store for one test class
+ * ({@code @RegisterExtension static}), started before its first test and stopped after its last.
  */
 public final class InMemoryRegistry implements BeforeAllCallback, AfterAllCallback {
 
     private SchemaRegistryServer server;
-    private PipelineSerdes serdes;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         server = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
-        serdes = PipelineSerdes.fromRegistry(Map.of(SchemaRegistryClientConfig.URL, server.url()));
     }
 
     @Override
@@ -30,11 +29,15 @@ public final class InMemoryRegistry implements BeforeAllCallback, AfterAllCallba
         }
     }
 
-    String url() {
+    /** The registry's base URL, {@code http://127.0.0.1:PORT}. */
+    public String url() {
         return server.url();
     }
 
-    public PipelineSerdes serdes() {
-        return serdes;
+    /** Serde settings naming this registry, in a map the caller may add to. */
+    public Map<String, Object> serdeConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(SchemaRegistryClientConfig.URL, server.url());
+        return config;
     }
 }

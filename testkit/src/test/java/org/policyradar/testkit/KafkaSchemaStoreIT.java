@@ -1,4 +1,4 @@
-package org.policyradar.app.registry;
+package org.policyradar.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,14 +7,14 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.stack.EmbeddedKafkaBroker;
-import org.policyradar.app.stack.LocalStack;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.server.KafkaSchemaStore;
 import org.policyradar.registry.server.RegistryException;
 import org.policyradar.registry.server.RegistryLimits;
 import org.policyradar.registry.server.SchemaRegistryServer;
+import org.policyradar.stack.EmbeddedKafkaBroker;
+import org.policyradar.stack.LocalStack;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The registry backed by {@link KafkaSchemaStore} against a real (embedded, KRaft) broker: what it was told
  * must survive a restart of both the registry and the broker on the same data directory, read back from the
- * {@code _schemas} topic.
+ * {@code _schemas} topic. It lives here, where the registry, the embedded stack and the test kit's
+ * {@link RegistryHttp} meet: the registry's module cannot start a broker, the stack's cannot use the test kit.
  */
 class KafkaSchemaStoreIT {
 

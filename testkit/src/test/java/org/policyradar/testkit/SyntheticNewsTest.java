@@ -1,4 +1,4 @@
-package org.policyradar.app.bench;
+package org.policyradar.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.policyradar.app.bench.SyntheticNews.Article;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyTopic;
 import org.policyradar.avro.Stance;
+import org.policyradar.testkit.SyntheticNews.Article;
 
 class SyntheticNewsTest {
 

@@ -1,4 +1,4 @@
-package org.policyradar.app.registry;
+package org.policyradar.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,13 +20,13 @@ import java.time.Duration;
  * tests see the exact status codes and JSON bodies the server answers (the project's client would turn them
  * into exceptions and cache the answers).
  */
-final class RegistryHttp {
+public final class RegistryHttp {
 
     /** A status code and the JSON body that came with it. */
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
 
         /** The body, after checking that the status is 200. */
-        JsonNode ok() {
+        public JsonNode ok() {
             if (status != 200) {
                 throw new AssertionError("Expected HTTP 200 but the registry answered " + status + ": " + body);
             }
@@ -34,7 +34,7 @@ final class RegistryHttp {
         }
 
         /** Confluent's {@code error_code} of a refusal, or -1 when the body has none. */
-        int errorCode() {
+        public int errorCode() {
             return body.path("error_code").asInt(-1);
         }
     }
@@ -46,34 +46,34 @@ final class RegistryHttp {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    RegistryHttp(String baseUrl) {
+    public RegistryHttp(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** {@code POST /subjects/{subject}/versions} with an Avro schema; answers the id. */
-    int register(String subject, Schema schema) {
+    public int register(String subject, Schema schema) {
         ObjectNode body = JSON.createObjectNode().put("schema", schema.toString());
         return post("/subjects/" + encode(subject) + "/versions", body).ok().path("id").asInt();
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(request(path).GET());
     }
 
-    Answer post(String path, JsonNode body) {
+    public Answer post(String path, JsonNode body) {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
-    Answer put(String path, JsonNode body) {
+    public Answer put(String path, JsonNode body) {
         return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
-    Answer delete(String path) {
+    public Answer delete(String path) {
         return send(request(path).DELETE());
     }
 
     /** A subject name as a path segment. */
-    static String encode(String subject) {
+    public static String encode(String subject) {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

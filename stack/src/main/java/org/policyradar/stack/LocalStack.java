@@ -1,5 +1,6 @@
-package org.policyradar.app.stack;
+package org.policyradar.stack;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.TopicConfig;
 import org.policyradar.clients.ClientSettings;
@@ -72,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, kafkaPort);
         try {
-            Map<String, Object> clientConfig = Map.of(ClientSettings.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            Map<String, Object> clientConfig = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             TopicInitializer.createPipelineTopics(clientConfig, partitions);
             createSchemasTopic(clientConfig);
             SchemaStore schemaStore = KafkaSchemaStore.open(clientConfig, SCHEMAS_TOPIC);
@@ -95,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
      * serves it, so that the store, which describes the topic right after creating it, finds it ready.
      */
     private static void createSchemasTopic(Map<String, Object> clientConfig) {
-        try (Admin admin = Admin.create(ClientSettings.admin(clientConfig))) {
+        try (Admin admin = Admin.create(clientConfig)) {
             new TopicInitializer(admin, 1).createMissing(
                     List.of(new Topic<>(SCHEMAS_TOPIC, Format.BYTES, Format.BYTES,
                             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));

@@ -1,4 +1,4 @@
-package org.policyradar.app.stack;
+package org.policyradar.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.policyradar.app.bench;
+package org.policyradar.testkit;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.policyradar.app.stack;
+package org.policyradar.stack;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

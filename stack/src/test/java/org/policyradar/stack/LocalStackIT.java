@@ -1,4 +1,4 @@
-package org.policyradar.app.stack;
+package org.policyradar.stack;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
