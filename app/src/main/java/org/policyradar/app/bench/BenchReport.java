@@ -97,8 +97,8 @@ public record BenchReport(PipelineBench.Options options, int warmUpItems, double
     private String warmUpLine() {
         return switch (options.warmUp()) {
             case SEPARATE_STACK -> "warm-up: " + warmUpItems + " items through each path on an embedded stack of "
-                    + "its own, stopped before the timed stack started (JVM warm; no records, stories, offsets or "
-                    + "schemas shared), then 1 item on the timed stack";
+                    + "its own, stopped before the timed stack started (the pipeline's once caught up; JVM warm; no "
+                    + "records, stories, offsets or schemas shared), then 1 item on the timed stack";
             case SAME_STACK -> "warm-up: " + warmUpItems + " items through each path on its timed topics just "
                     + "before the timed items (the pipeline's warm-up stories stay open)";
         };

@@ -35,7 +35,8 @@ public final class PipelineBench {
     /** How each path is warmed up before it is timed. */
     public enum WarmUp {
         /**
-         * On its own embedded stack, stopped before the timed one starts: the JVM is warm (JIT, classes), and
+         * On its own embedded stack, stopped before the timed one starts (for the pipeline once it has caught up, at
+         * most {@link Options#catchUp()}): the JVM is warm (JIT, classes), and
          * nothing of the warm-up (records, stories, offsets, schemas) is in the timed run. On the timed stack a
          * single item goes first, so that schema registration and first connections are not timed.
          */
@@ -154,6 +155,8 @@ public final class PipelineBench {
                 onStack(workDir, "warm-up-pipeline", (config, dir) -> {
                     try (PipelinePath pipeline = new PipelinePath(config, dir.resolve("state"), phases)) {
                         pipeline.warmUp(options.warmUpItems());
+                        // the matching and conflict steps run behind the enrichment: let them warm up too
+                        pipeline.awaitCatchUp(options.catchUp());
                     }
                     return null;
                 });
