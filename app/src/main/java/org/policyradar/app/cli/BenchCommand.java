@@ -20,9 +20,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code policy-radar bench}: how fast the pipeline is compared with plain Kafka on the same embedded stack, and
- * its end-to-end latency at a fixed rate (see {@link PipelineBench}). The figures go to stdout, the last line being
- * {@code ratio=<pipeline/raw>}; progress goes to stderr. The stack lives in a temporary directory, removed after.
+ * {@code policy-radar bench}: how fast the pipeline is compared with plain Kafka and with an exactly-once
+ * pass-through on embedded stacks, and its end-to-end latency at a fixed rate (see {@link PipelineBench}). The
+ * figures go to stdout, the last line being {@code ratio=<pipeline/raw>}; progress goes to stderr. The stacks live
+ * in a temporary directory, removed after.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark the pipeline on the embedded stack: raw Kafka round trip vs. an exactly-once "
