@@ -1,27 +1,16 @@
 package org.policyradar.producer;
 
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -66,15 +55,10 @@ public final class FeedPoller implements AutoCloseable {
     private final Duration interval;
     private final Path stateDir;
     private final IngestOptions options;
-    private final Consumer<NewsItem> sink;
     private final Sleeper sleeper;
     private final Consumer<PollResult> roundListener;
-    private final BooleanSupplier deliveryCheck;
-    private final FeedFetcher fetcher;
-    private final FeedStateStore store;
-    private final Map<URI, FeedState> states = new HashMap<>();
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final SingleFeedPoll singleFeedPoll;
+    private final FeedStateDirectoryLock lock;
     private boolean closed;
 
     /**
@@ -102,21 +86,14 @@ public final class FeedPoller implements AutoCloseable {
         this.interval = b.interval;
         this.stateDir = b.stateDir;
         this.options = b.options;
-        this.sink = b.sink;
         this.sleeper = b.sleeper;
         this.roundListener = b.roundListener;
-        this.deliveryCheck = b.deliveryCheck;
         HttpClient client = b.httpClient != null ? b.httpClient : FeedFetcher.newClient(FeedFetcher.DEFAULT_CONNECT_TIMEOUT);
-        this.fetcher = new FeedFetcher(client, b.requestTimeout, options.maxFeedBytes(), ProducerVersion.userAgent());
-        this.store = new FeedStateStore(stateDir, b.maxKeysPerFeed);
-        try {
-            Files.createDirectories(stateDir);
-            this.lockChannel = FileChannel.open(stateDir.resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use feed state directory " + stateDir + ": " + e.getMessage(), e);
-        }
-        this.lock = tryLock(lockChannel, stateDir);
+        FeedFetcher fetcher = new FeedFetcher(client, b.requestTimeout, options.maxFeedBytes(),
+                ProducerVersion.userAgent());
+        this.singleFeedPoll = new SingleFeedPoll(fetcher, new FeedStateStore(stateDir, b.maxKeysPerFeed), options,
+                b.sink, b.deliveryCheck);
+        this.lock = FeedStateDirectoryLock.acquire(stateDir);
     }
 
     /** A builder for a poller of {@code feeds} keeping its state in {@code stateDir}, publishing to {@code sink}. */
@@ -151,11 +128,11 @@ public final class FeedPoller implements AutoCloseable {
                 break;
             }
             try {
-                outcomes.add(poll(feed));
+                outcomes.add(singleFeedPoll.poll(feed));
             } catch (RuntimeException e) {
                 // a bug or an odd document must not stop the other feeds, nor the next round
                 LOG.warn("unexpected error polling {}", feed, e);
-                outcomes.add(failed(feed, "unexpected error: " + e, 0, 0));
+                outcomes.add(singleFeedPoll.failed(feed, "unexpected error: " + e, 0, 0));
             }
         }
         return new PollResult(outcomes);
@@ -194,129 +171,7 @@ public final class FeedPoller implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            LOG.warn("could not release the lock on {}: {}", stateDir, e.getMessage());
-        }
-    }
-
-    private PollResult.FeedOutcome poll(URI feed) {
-        FeedState state = state(feed);
-        FeedFetcher.Response response;
-        try {
-            response = fetcher.fetch(feed, state.validators());
-        } catch (IOException e) {
-            return failed(feed, e.getMessage(), 0, 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(feed, "interrupted", 0, 0);
-        }
-        if (response.notModified()) {
-            return new PollResult.FeedOutcome(feed, PollResult.Status.NOT_MODIFIED, 0, 0, 0, 0, null);
-        }
-        SyndFeed document;
-        try {
-            document = FeedParser.parse(feed.toString(), response.body(), response.contentType());
-        } catch (FeedFormatException e) {
-            return failed(feed, e.reason(), 0, 0);
-        }
-
-        FeedEntryMapper mapper = new FeedEntryMapper(document, feed.toString(), options.clock());
-        List<SyndEntry> entries = FeedEntryMapper.entries(document);
-        // keys of entries still in the feed are refreshed, so that the bound forgets only entries that have left
-        LinkedHashSet<String> handled = new LinkedHashSet<>();
-        List<String> publishedKeys = new ArrayList<>();
-        long alreadySeen = 0;
-        long skipped = 0;
-        String failure = null;
-        int number = 0;
-        for (SyndEntry entry : entries) {
-            number++;
-            String key = mapper.key(entry);
-            if (state.hasSeen(key) || handled.contains(key)) {
-                alreadySeen++;
-                handled.add(key);
-                continue;
-            }
-            NewsItem item;
-            try {
-                item = mapper.item(entry);
-            } catch (BadLineException e) {
-                skipped++;
-                handled.add(key);
-                options.reporter().report(new BadLine(feed.toString(), BadLine.NO_LINE,
-                        mapper.describe(entry, number) + ": " + e.getMessage()));
-                continue;
-            }
-            try {
-                sink.accept(item);
-            } catch (RuntimeException e) {
-                failure = "the sink refused an item: " + e;
-                break;
-            }
-            handled.add(key);
-            publishedKeys.add(key);
-        }
-        long published = publishedKeys.size();
-        if (published > 0 && !deliveryCheck.getAsBoolean()) {
-            // nothing of this round counts as handed over: the next round reads the whole feed and sends it again
-            failure = (failure == null ? "" : failure + "; ") + "the sink did not confirm delivery of the "
-                    + published + " items of this poll";
-            handled.removeAll(publishedKeys);
-            published = 0;
-        }
-        state.rememberAll(handled);
-        if (failure == null) {
-            state.validators(response.validators());
-        }
-        try {
-            store.save(state);
-        } catch (IOException e) {
-            failure = (failure == null ? "" : failure + "; ") + "could not save the feed state: " + e.getMessage();
-        }
-        if (failure != null) {
-            return failed(feed, failure, published, skipped);
-        }
-        return new PollResult.FeedOutcome(feed, PollResult.Status.FETCHED, entries.size(), published, alreadySeen,
-                skipped, null);
-    }
-
-    private FeedState state(URI feed) {
-        FeedState state = states.get(feed);
-        if (state == null) {
-            try {
-                state = store.load(feed);
-            } catch (IOException e) {
-                state = freshStateAfter(feed, e);
-            }
-            states.put(feed, state);
-        }
-        return state;
-    }
-
-    // an unreadable state file is moved aside rather than retried forever: the feed's current entries are then
-    // published again under the same ids, which consumers de-duplicate, instead of the feed never being followed
-    private FeedState freshStateAfter(URI feed, IOException problem) {
-        Path file = store.fileFor(feed);
-        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
-        String what;
-        try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            what = "moved to " + aside;
-        } catch (IOException e) {
-            what = "could not be moved aside: " + e.getMessage();
-        }
-        options.reporter().report(new BadLine(feed.toString(), BadLine.NO_LINE, problem.getMessage() + "; " + what
-                + "; starting afresh: entries still in the feed will be published again with the same ids"));
-        return store.empty(feed);
-    }
-
-    private PollResult.FeedOutcome failed(URI feed, String reason, long published, long skipped) {
-        options.reporter().report(new BadLine(feed.toString(), BadLine.NO_LINE, reason
-                + " (will retry at the next poll)"));
-        return new PollResult.FeedOutcome(feed, PollResult.Status.FAILED, 0, published, 0, skipped, reason);
+        lock.close();
     }
 
     private void requireOpen() {
@@ -340,31 +195,6 @@ public final class FeedPoller implements AutoCloseable {
             distinct.add(feed);
         }
         return List.copyOf(distinct);
-    }
-
-    private static FileLock tryLock(FileChannel channel, Path stateDir) {
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock feed state directory " + stateDir + ": " + e.getMessage(), e);
-        }
-        if (lock == null) {
-            closeQuietly(channel);
-            throw new IllegalStateException("another feed poller is using the state directory " + stateDir);
-        }
-        return lock;
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // the lock failure is what the caller needs to hear about
-        }
     }
 
     /** Builds a {@link FeedPoller}; every setting but the feeds, the state directory and the sink has a default. */

@@ -13,8 +13,10 @@ import org.policyradar.app.bench.HeapWatcher.HeapStats;
  * @param options          what was run
  * @param warmUpItems      items sent through each path before the timed phases
  * @param meanRecordBytes  mean serialized size of a news item (Confluent wire format)
- * @param producerSettings the producer settings both paths used, e.g. "acks=all, enable.idempotence=true, ..."
+ * @param producerSettings the producer settings every path used, e.g. "acks=all, enable.idempotence=true, ..."
  * @param raw              the raw Kafka round trip
+ * @param passThrough      the exactly-once pass-through: the same items copied by a Streams application that does
+ *                         nothing else, with the production settings
  * @param pipeline         the full pipeline, news item in to enriched item committed
  * @param conflictRecords  conflict records the pipeline wrote during the timed phase
  * @param catchUp          whether and when the pipeline had caught up before the latency phase
@@ -25,8 +27,8 @@ import org.policyradar.app.bench.HeapWatcher.HeapStats;
  * @param cores            processors available to the JVM
  */
 public record BenchReport(PipelineBench.Options options, int warmUpItems, double meanRecordBytes,
-                          String producerSettings, Throughput raw, Throughput pipeline, long conflictRecords,
-                          PipelineBench.CatchUp catchUp, LatencyStats latency, double achievedRate,
+                          String producerSettings, Throughput raw, Throughput passThrough, Throughput pipeline,
+                          long conflictRecords, PipelineBench.CatchUp catchUp, LatencyStats latency, double achievedRate,
                           List<Long> liveHeapMiB, HeapStats heap, int cores) {
 
     public BenchReport {
@@ -38,16 +40,25 @@ public record BenchReport(PipelineBench.Options options, int warmUpItems, double
         return pipeline.ratioTo(raw);
     }
 
+    /** The pass-through relative to the raw round trip: the best ratio any topology reaches on this stack. */
+    public double passThroughRatio() {
+        return passThrough.ratioTo(raw);
+    }
+
     /** The report, one figure per line; the last is {@code ratio=x.xx}. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Policy Radar bench: embedded stack, %d partition(s), exactly-once "
                         + "Streams; %d items (+%d warm-up), mean record %.0f bytes, seed %d",
                 options.partitions(), options.items(), warmUpItems, meanRecordBytes, options.seed()));
-        lines.add("producer (both paths): " + producerSettings + "; consumers: isolation.level=read_committed");
+        lines.add("producer (every path): " + producerSettings + "; consumers: isolation.level=read_committed");
+        lines.add(warmUpLine());
         lines.add("raw Kafka round trip:  " + raw.describe() + " records");
+        lines.add("exactly-once pass-through: " + passThrough.describe() + " items");
         lines.add("full pipeline:         " + pipeline.describe() + " items enriched end to end; "
                 + conflictRecords + " conflict records");
+        lines.add(String.format(Locale.ROOT, "pass-through/raw:      %.2f", passThroughRatio()));
+        lines.add(String.format(Locale.ROOT, "pipeline/pass-through: %.2f", pipeline.ratioTo(passThrough)));
         lines.add(String.format(Locale.ROOT, "pipeline/raw:          %.2f", ratio()));
         if (raw.hasCpu() && pipeline.hasCpu()) {
             // on a machine whose cores are all busy the wall-clock ratio follows the CPU each path needs
@@ -55,6 +66,13 @@ public record BenchReport(PipelineBench.Options options, int warmUpItems, double
                             + "%.0f), pipeline %.0f µs per item (JIT compiling %.0f): %.1f×, on %d cores",
                     raw.cpuMicrosPerItem(), raw.jitMicrosPerItem(), pipeline.cpuMicrosPerItem(),
                     pipeline.jitMicrosPerItem(), pipeline.cpuMicrosPerItem() / raw.cpuMicrosPerItem(), cores));
+        }
+        if (raw.hasCpu() && passThrough.hasCpu() && pipeline.hasCpu()) {
+            lines.add(String.format(Locale.ROOT, "CPU of the whole process: pass-through %.0f µs per item (JIT "
+                            + "compiling %.0f): %.1f× raw; pipeline %.1f× pass-through",
+                    passThrough.cpuMicrosPerItem(), passThrough.jitMicrosPerItem(),
+                    passThrough.cpuMicrosPerItem() / raw.cpuMicrosPerItem(),
+                    pipeline.cpuMicrosPerItem() / passThrough.cpuMicrosPerItem()));
         }
         lines.add(catchUp.caughtUp()
                 ? String.format(Locale.ROOT, "caught up:             %.1f s after the last item was enriched "
@@ -74,5 +92,15 @@ public record BenchReport(PipelineBench.Options options, int warmUpItems, double
         lines.add("heap over the run: " + heap.describe());
         lines.add("ratio=" + Throughput.formatRatio(ratio()));
         return lines;
+    }
+
+    private String warmUpLine() {
+        return switch (options.warmUp()) {
+            case SEPARATE_STACK -> "warm-up: " + warmUpItems + " items through each path on an embedded stack of "
+                    + "its own, stopped before the timed stack started (the pipeline's once caught up; JVM warm; no "
+                    + "records, stories, offsets or schemas shared), then 1 item on the timed stack";
+            case SAME_STACK -> "warm-up: " + warmUpItems + " items through each path on its timed topics just "
+                    + "before the timed items (the pipeline's warm-up stories stay open)";
+        };
     }
 }

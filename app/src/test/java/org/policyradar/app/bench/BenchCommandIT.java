@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class BenchCommandIT {
 
     @Test
-    void shouldPrintBothThroughputsTheLatencyTheHeapAndEndWithTheRatio() {
+    void shouldPrintTheThreeThroughputsTheirRatiosTheLatencyTheHeapAndEndWithTheRatio() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = PolicyRadar.commandLine();
@@ -27,8 +27,17 @@ class BenchCommandIT {
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("raw Kafka round trip: +300 in [0-9.]+ s = "
                 + "[0-9]+ /s records"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("warm-up: 300 items through each path on an "
+                + "embedded stack of its own, .*"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("exactly-once pass-through: 300 in [0-9.]+ s = "
+                + "[0-9]+ /s items"));
+        assertThat(ratioLine(lines, "pass-through/raw: +")).isPositive();
+        assertThat(ratioLine(lines, "pipeline/pass-through: +")).isPositive();
+        assertThat(ratioLine(lines, "pipeline/raw: +")).isPositive();
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("full pipeline: +300 in [0-9.]+ s = [0-9]+ /s "
                 + "items enriched end to end; [0-9]+ conflict records"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("CPU of the whole process: pass-through [0-9]+ "
+                + "µs per item \\(JIT compiling [0-9]+\\): [0-9.]+× raw; pipeline [0-9.]+× pass-through"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("caught up: "));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("latency at 100 items/s for 2 s \\(200 items, "
                 + "sent at [0-9]+ /s\\): p50 [0-9.]+ ms, p99 [0-9.]+ ms, max [0-9.]+ ms"));
@@ -36,6 +45,14 @@ class BenchCommandIT {
                 + "peak after GC [0-9]+ MiB .*"));
         String last = lines.get(lines.size() - 1);
         assertThat(last).matches("ratio=[0-9]+\\.[0-9]{2}");
-        assertThat(Double.parseDouble(last.substring("ratio=".length()))).isPositive();
+        assertThat(Double.parseDouble(last.substring("ratio=".length()))).isPositive()
+                .isEqualTo(ratioLine(lines, "pipeline/raw: +"));
+    }
+
+    /** The ratio printed on the one line that starts with {@code label} (a regular expression). */
+    private static double ratioLine(List<String> lines, String label) {
+        List<String> matching = lines.stream().filter(line -> line.matches(label + "[0-9]+\\.[0-9]{2}")).toList();
+        assertThat(matching).as("lines matching %s", label).hasSize(1);
+        return Double.parseDouble(matching.get(0).replaceFirst(label, ""));
     }
 }

@@ -18,6 +18,11 @@ class PipelineBenchFiguresTest {
         return new PipelineBench.Options(items, rate, latencyPhase, 1, 7, Duration.ZERO);
     }
 
+    private static PipelineBench.Options sameStack(int items) {
+        return new PipelineBench.Options(items, 1000, Duration.ofSeconds(10), 1, 7, Duration.ZERO,
+                PipelineBench.WarmUp.SAME_STACK);
+    }
+
     @Test
     void shouldTakeNearestRankPercentiles() {
         long[] oneToHundredMs = LongStream.rangeClosed(1, 100).map(ms -> ms * MS).toArray();
@@ -83,7 +88,8 @@ class PipelineBenchFiguresTest {
         BenchReport report = new BenchReport(
                 options(20_000, 1000, Duration.ofSeconds(10)),
                 2000, 612.4, "acks=all, enable.idempotence=true, compression.type=zstd, linger.ms=5",
-                new Throughput(20_000, 2_000_000_000L), new Throughput(20_000, 8_000_000_000L), 321,
+                new Throughput(20_000, 2_000_000_000L), new Throughput(20_000, 4_000_000_000L),
+                new Throughput(20_000, 8_000_000_000L), 321,
                 new PipelineBench.CatchUp(true, Duration.ofMillis(12_300)),
                 new LatencyStats(10_000, 120 * MS, 480 * MS, 900 * MS), 998.7, List.of(100L, 110L, 105L, 108L),
                 new HeapStats(800L << 20, 300L << 20, 6144L << 20, 40, 1500), 2);
@@ -96,7 +102,12 @@ class PipelineBenchFiguresTest {
                 .contains("acks=all")
                 .contains("read_committed")
                 .contains("raw Kafka round trip:  20000 in 2.00 s = 10000 /s")
+                .contains("warm-up: 2000 items through each path on an embedded stack of its own")
+                .contains("exactly-once pass-through: 20000 in 4.00 s = 5000 /s items")
                 .contains("full pipeline:         20000 in 8.00 s = 2500 /s")
+                .contains("pass-through/raw:      0.50")
+                .contains("pipeline/pass-through: 0.50")
+                .contains("pipeline/raw:          0.25")
                 .contains("321 conflict records")
                 .contains("caught up:             12.3 s after the last item was enriched")
                 .contains("latency at 1000 items/s for 10 s (10000 items, sent at 999 /s): p50 120.0 ms, "
@@ -111,12 +122,15 @@ class PipelineBenchFiguresTest {
         BenchReport report = new BenchReport(
                 options(10_000, 1000, Duration.ofSeconds(5)), 1000, 550, "acks=all",
                 new Throughput(10_000, 1_000_000_000L, 400_000_000L, 100_000_000L),
+                new Throughput(10_000, 2_000_000_000L, 1_600_000_000L, 500_000_000L),
                 new Throughput(10_000, 5_000_000_000L, 8_000_000_000L, 3_000_000_000L), 0,
                 new PipelineBench.CatchUp(true, Duration.ZERO), new LatencyStats(5000, MS, 2 * MS, 3 * MS),
                 1000, List.of(1L, 1L, 1L, 1L), new HeapStats(1, 1, -1, 0, 0), 2);
 
         assertThat(report.lines()).contains("CPU of the whole process: raw 40 µs per record (JIT compiling 10), "
                 + "pipeline 800 µs per item (JIT compiling 300): 20.0×, on 2 cores");
+        assertThat(report.lines()).contains("CPU of the whole process: pass-through 160 µs per item (JIT compiling "
+                + "50): 4.0× raw; pipeline 5.0× pass-through");
         assertThat(report.lines().get(report.lines().size() - 1)).isEqualTo("ratio=0.20");
     }
 
@@ -124,7 +138,8 @@ class PipelineBenchFiguresTest {
     void shouldLeaveOutTheCpuLineWhenTheJvmDoesNotReportIt() {
         BenchReport report = new BenchReport(
                 options(300, 100, Duration.ofSeconds(2)), 100, 550, "acks=all",
-                new Throughput(300, 100_000_000L, -1, -1), new Throughput(300, 1_000_000_000L), 0,
+                new Throughput(300, 100_000_000L, -1, -1), new Throughput(300, 200_000_000L),
+                new Throughput(300, 1_000_000_000L), 0,
                 new PipelineBench.CatchUp(true, Duration.ZERO), new LatencyStats(200, MS, 2 * MS, 3 * MS),
                 100, List.of(1L, 1L, 1L, 1L), new HeapStats(1, 1, -1, 0, 0), 2);
 
@@ -135,7 +150,8 @@ class PipelineBenchFiguresTest {
     void shouldSayWhenTheLatencyPhaseStartedBehindABacklog() {
         BenchReport report = new BenchReport(
                 options(300, 100, Duration.ofSeconds(2)), 100, 550, "acks=all",
-                new Throughput(300, 100_000_000L), new Throughput(300, 1_000_000_000L), 0,
+                new Throughput(300, 100_000_000L), new Throughput(300, 200_000_000L),
+                new Throughput(300, 1_000_000_000L), 0,
                 new PipelineBench.CatchUp(false, Duration.ofSeconds(60)), new LatencyStats(200, MS, 2 * MS, 3 * MS),
                 100, List.of(1L, 1L, 1L, 1L), new HeapStats(1, 1, -1, 0, 0), 2);
 
@@ -157,11 +173,31 @@ class PipelineBenchFiguresTest {
     }
 
     @Test
+    void shouldSayWhereTheWarmUpRanWhenItSharedTheTimedStack() {
+        BenchReport report = new BenchReport(
+                new PipelineBench.Options(10_000, 1000, Duration.ofSeconds(5), 1, 7, Duration.ZERO,
+                        PipelineBench.WarmUp.SAME_STACK), 1000, 550, "acks=all",
+                new Throughput(300, 100_000_000L), new Throughput(300, 200_000_000L),
+                new Throughput(300, 1_000_000_000L), 0,
+                new PipelineBench.CatchUp(true, Duration.ZERO), new LatencyStats(200, MS, 2 * MS, 3 * MS),
+                100, List.of(1L, 1L, 1L, 1L), new HeapStats(1, 1, -1, 0, 0), 2);
+
+        assertThat(report.lines()).contains("warm-up: 1000 items through each path on its timed topics just before "
+                + "the timed items (the pipeline's warm-up stories stay open)");
+    }
+
+    @Test
+    void shouldSizeTheWarmUpAsTheTimedItemsUpToTenThousandOnASeparateStack() {
+        assertThat(options(300, 100, Duration.ofSeconds(2)).warmUpItems()).isEqualTo(300);
+        assertThat(options(10_000, 100, Duration.ofSeconds(2)).warmUpItems()).isEqualTo(10_000);
+        assertThat(options(1_000_000, 100, Duration.ofSeconds(2)).warmUpItems()).isEqualTo(10_000);
+    }
+
+    @Test
     void shouldSizeWarmUpAndLatencyPhasesFromTheOptions() {
-        assertThat(options(300, 100, Duration.ofSeconds(2)).warmUpItems()).isEqualTo(100);
-        assertThat(options(20_000, 1000, Duration.ofSeconds(10)).warmUpItems()).isEqualTo(2000);
-        assertThat(options(1_000_000, 1000, Duration.ofSeconds(10)).warmUpItems())
-                .isEqualTo(2000);
+        assertThat(sameStack(300).warmUpItems()).isEqualTo(100);
+        assertThat(sameStack(20_000).warmUpItems()).isEqualTo(2000);
+        assertThat(sameStack(1_000_000).warmUpItems()).isEqualTo(2000);
         assertThat(options(20_000, 1000, Duration.ofSeconds(10)).latencyItems())
                 .isEqualTo(10_000);
     }
