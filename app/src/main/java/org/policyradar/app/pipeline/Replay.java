@@ -17,6 +17,7 @@ import org.apache.kafka.tools.StreamsResetter;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.clients.ClientSettings;
+import org.policyradar.clients.TopicReader;
 import org.policyradar.registry.serde.RegistryAvroSerdes;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.conflict.ConflictRetractions;

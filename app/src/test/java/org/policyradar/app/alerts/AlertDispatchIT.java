@@ -32,7 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.policyradar.app.PolicyRadar;
+import org.policyradar.app.cli.PolicyRadar;
 import org.policyradar.app.alerts.WebhookTestServer.Received;
 import org.policyradar.app.tail.StartPosition;
 import org.policyradar.app.tail.TopicTail;

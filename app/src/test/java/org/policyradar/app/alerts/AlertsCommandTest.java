@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.policyradar.app.PolicyRadar;
+import org.policyradar.app.cli.PolicyRadar;
 import org.policyradar.app.cli.AlertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Visibility;

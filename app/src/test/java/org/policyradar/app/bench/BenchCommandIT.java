@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.policyradar.app.PolicyRadar;
+import org.policyradar.app.cli.PolicyRadar;
 import picocli.CommandLine;
 
 /** {@code policy-radar bench} end to end on the embedded stack, with tiny numbers. */

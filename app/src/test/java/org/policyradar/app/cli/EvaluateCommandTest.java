@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.PolicyRadar;
 import picocli.CommandLine;
 
 /** {@code policy-radar evaluate} on the bundled seed news and its labels, as a rule editor runs it. */

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.app.PolicyRadar;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.testkit.EmbeddedStack;

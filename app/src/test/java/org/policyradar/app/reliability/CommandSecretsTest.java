@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.policyradar.app.PolicyRadar;
+import org.policyradar.app.cli.PolicyRadar;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import org.policyradar.app.PolicyRadar;
+import org.policyradar.app.cli.PolicyRadar;
 import picocli.CommandLine;
 
 /** The command line of {@code tail}: checks that fail before any connection is made. */

@@ -68,7 +68,7 @@ public final class ConflictRules {
         if (a.getItemId().equals(b.getItemId()) || storyOf(a).equals(storyOf(b))) {
             return List.of();
         }
-        Map<PolicyTopic, Pair> best = new EnumMap<>(PolicyTopic.class);
+        Map<PolicyTopic, PartyPair> best = new EnumMap<>(PolicyTopic.class);
         collect(a, b, best);
         collect(b, a, best);
         List<PolicyConflict> conflicts = new ArrayList<>();
@@ -140,18 +140,8 @@ public final class ConflictRules {
         }
     }
 
-    private record Pair(EnrichedNewsItem pressingItem, PolicyPosition pressing, EnrichedNewsItem resistingItem,
-                        PolicyPosition resisting, double score) {
-    }
-
-    private static final Comparator<Pair> BETTER_FIRST = Comparator.comparingDouble(Pair::score).reversed()
-            .thenComparing(p -> p.pressing().getActorId())
-            .thenComparing(p -> p.resisting().getActorId())
-            .thenComparing(p -> p.pressing().getJurisdiction().getCode())
-            .thenComparing(p -> p.resisting().getJurisdiction().getCode())
-            .thenComparing(p -> p.pressingItem().getItemId());
-
-    private void collect(EnrichedNewsItem pressingItem, EnrichedNewsItem resistingItem, Map<PolicyTopic, Pair> best) {
+    private void collect(EnrichedNewsItem pressingItem, EnrichedNewsItem resistingItem,
+                         Map<PolicyTopic, PartyPair> best) {
         for (PolicyPosition pressing : pressingItem.getPositions()) {
             if (!isPressing(pressing)) {
                 continue;
@@ -165,29 +155,29 @@ public final class ConflictRules {
                     continue;
                 }
                 double score = score(pressing, resisting, coverage);
-                Pair pair = new Pair(pressingItem, pressing, resistingItem, resisting, score);
-                best.merge(pressing.getTopic(), pair, (x, y) -> BETTER_FIRST.compare(x, y) <= 0 ? x : y);
+                PartyPair pair = new PartyPair(partyOf(pressingItem, pressing), partyOf(resistingItem, resisting),
+                        score);
+                best.merge(pressing.getTopic(), pair, PartyPair::better);
             }
         }
     }
 
-    private PolicyConflict conflictOf(PolicyTopic topic, Pair pair) {
-        Instant seen = pair.pressingItem().getPublishedAt().isAfter(pair.resistingItem().getPublishedAt())
-                ? pair.pressingItem().getPublishedAt() : pair.resistingItem().getPublishedAt();
-        List<String> articleIds = new ArrayList<>(List.of(pair.pressingItem().getItemId(),
-                pair.resistingItem().getItemId()));
+    private PolicyConflict conflictOf(PolicyTopic topic, PartyPair pair) {
+        ConflictParty pressing = pair.pressing();
+        ConflictParty resisting = pair.resisting();
+        Instant seen = pressing.getPublishedAt().isAfter(resisting.getPublishedAt())
+                ? pressing.getPublishedAt() : resisting.getPublishedAt();
+        List<String> articleIds = new ArrayList<>(List.of(pressing.getItemId(), resisting.getItemId()));
         articleIds.sort(Comparator.naturalOrder());
-        ConflictParty pressing = partyOf(pair.pressingItem(), pair.pressing());
-        ConflictParty resisting = partyOf(pair.resistingItem(), pair.resisting());
         return PolicyConflict.newBuilder()
-                .setConflictId(conflictId(topic, storyOf(pair.pressingItem()), storyOf(pair.resistingItem())))
+                .setConflictId(conflictId(topic, pressing.getStoryId(), resisting.getStoryId()))
                 .setTopic(topic)
                 .setPressing(pressing)
                 .setResisting(resisting)
                 .setPressingArticles(List.of(pressing))
                 .setResistingArticles(List.of(resisting))
                 .setScore(pair.score())
-                .setExplanation(explanation(topic, pair.pressing(), pair.resisting()))
+                .setExplanation(explanation(topic, pressing.getPosition(), resisting.getPosition()))
                 .setRuleVersion(ruleVersion)
                 .setFirstSeen(seen)
                 .setLastSeen(seen)

@@ -48,7 +48,7 @@ public final class StoryConflicts {
         if (p.getStoryId().equals(r.getStoryId()) || !periodsMeet(p, r)) {
             return Optional.empty();
         }
-        Best best = null;
+        PartyPair best = null;
         for (ConflictParty press : pressing.getParties()) {
             PolicyPosition pp = press.getPosition();
             if (pp.getTopic() != topic || !ConflictRules.isPressing(pp)) {
@@ -63,27 +63,13 @@ public final class StoryConflicts {
                 if (coverage <= 0.0) {
                     continue;
                 }
-                Best candidate = new Best(press, resist, ConflictRules.score(pp, rp, coverage));
-                if (best == null || BETTER_FIRST.compare(candidate, best) < 0) {
-                    best = candidate;
-                }
+                best = PartyPair.better(best, new PartyPair(press, resist, ConflictRules.score(pp, rp, coverage)));
             }
         }
         return Optional.ofNullable(best).map(b -> conflictOf(topic, b, p, r));
     }
 
-    private record Best(ConflictParty pressing, ConflictParty resisting, double score) {
-    }
-
-    private static final Comparator<Best> BETTER_FIRST = Comparator.comparingDouble(Best::score).reversed()
-            .thenComparing(b -> b.pressing().getPosition().getActorId())
-            .thenComparing(b -> b.resisting().getPosition().getActorId())
-            .thenComparing(b -> b.pressing().getPosition().getJurisdiction().getCode())
-            .thenComparing(b -> b.resisting().getPosition().getJurisdiction().getCode())
-            .thenComparing(b -> b.pressing().getItemId())
-            .thenComparing(b -> b.resisting().getItemId());
-
-    private PolicyConflict conflictOf(PolicyTopic topic, Best best, StorySummary p, StorySummary r) {
+    private PolicyConflict conflictOf(PolicyTopic topic, PartyPair best, StorySummary p, StorySummary r) {
         Instant firstSeen = p.getFirstSeen().isAfter(r.getFirstSeen()) ? p.getFirstSeen() : r.getFirstSeen();
         Instant lastDay = p.getLastSeen().isAfter(r.getLastSeen()) ? p.getLastSeen() : r.getLastSeen();
         // the stories' last times are day starts; a reader must never see a conflict last seen before it began
@@ -105,7 +91,7 @@ public final class StoryConflicts {
         return conflict;
     }
 
-    private PolicyConflict build(PolicyTopic topic, Best best, StorySummary p, StorySummary r, Instant firstSeen,
+    private PolicyConflict build(PolicyTopic topic, PartyPair best, StorySummary p, StorySummary r, Instant firstSeen,
                                  Instant lastSeen) {
         List<String> articleIds = new ArrayList<>();
         p.getReports().forEach(a -> articleIds.add(a.getItemId()));

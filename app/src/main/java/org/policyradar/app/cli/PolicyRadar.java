@@ -1,17 +1,5 @@
-package org.policyradar.app;
+package org.policyradar.app.cli;
 
-import org.policyradar.app.cli.AlertsCommand;
-import org.policyradar.app.cli.BenchCommand;
-import org.policyradar.app.cli.EvaluateCommand;
-import org.policyradar.app.cli.ExplainCommand;
-import org.policyradar.app.cli.ProduceCommand;
-import org.policyradar.app.cli.ReplayCommand;
-import org.policyradar.app.cli.RunCommand;
-import org.policyradar.app.cli.StackCommand;
-import org.policyradar.app.cli.StreamsCommand;
-import org.policyradar.app.cli.TailCommand;
-import org.policyradar.app.cli.Verbosity;
-import org.policyradar.app.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.policyradar.app;
+package org.policyradar.app.cli;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
