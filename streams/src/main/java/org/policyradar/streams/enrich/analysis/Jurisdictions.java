@@ -50,23 +50,50 @@ final class Jurisdictions {
     }
 
     private Map<Jurisdiction, Evidence> ofFederalAction(Candidate candidate, Agent agent) {
-        Map<Jurisdiction, Evidence> result = new LinkedHashMap<>();
         Sentence sentence = facts.sentences.get(candidate.clause().sentence());
+        Map<Jurisdiction, Evidence> result = new LinkedHashMap<>();
+        Evidence nationwide = nationwideIn(sentence);
+        if (nationwide != null) {
+            result.put(Gazetteer.NATIONWIDE.toJurisdiction(), nationwide);
+            return result;
+        }
+        Targets targets = targetsOf(candidate, sentence);
+        for (PlaceMention place : targets.places()) {
+            result.putIfAbsent(place.place().toJurisdiction(), facts.evidence(EvidenceField.JURISDICTION,
+                    place.start(), place.end(), targets.rule() + ":" + place.place().code()));
+        }
+        if (result.isEmpty()) {
+            result.put(Gazetteer.NATIONWIDE.toJurisdiction(), facts.evidence(EvidenceField.JURISDICTION,
+                    candidate.spanOf(agent), "scope:default-nationwide"));
+        }
+        return result;
+    }
+
+    /**
+     * A nationwide phrase, or else generic targets ("state and local officials"), in the sentence: the action is
+     * nationwide, and that phrase says so. A nationwide phrase after the first target does not count.
+     */
+    private Evidence nationwideIn(Sentence sentence) {
         Span target = facts.targets.firstIn(sentence.start(), sentence.end());
         Hit marker = facts.cuesIn(sentence.start(), sentence.end()).stream()
                 .filter(h -> TextFacts.cue(h).nationwide()).findFirst().orElse(null);
-        // a nationwide phrase before any generic target decides, then the target ("state and local officials")
         if (marker != null && (target == null || marker.start() < target.start())) {
-            result.put(Gazetteer.NATIONWIDE.toJurisdiction(), facts.evidence(EvidenceField.JURISDICTION,
-                    marker.start(), marker.end(), "scope:" + TextFacts.cue(marker).id()));
-            return result;
+            return facts.evidence(EvidenceField.JURISDICTION, marker.start(), marker.end(),
+                    "scope:" + TextFacts.cue(marker).id());
         }
         if (target != null) {
             int end = Math.min(target.end(), sentence.end());
-            result.put(Gazetteer.NATIONWIDE.toJurisdiction(),
-                    facts.evidence(EvidenceField.JURISDICTION, target.start(), end, "scope:generic-target"));
-            return result;
+            return facts.evidence(EvidenceField.JURISDICTION, target.start(), end, "scope:generic-target");
         }
+        return null;
+    }
+
+    /**
+     * The places a federal action is aimed at, in order, with the rule that found them: those the decision carries and
+     * those of its clause; for operations and lawsuits, else those of the sentence or the item; else a foreign
+     * place of the clause.
+     */
+    private Targets targetsOf(Candidate candidate, Sentence sentence) {
         List<PlaceMention> targets = new ArrayList<>(candidate.targets());
         Clause clause = candidate.clause();
         facts.places.stream().filter(p -> p.domestic() && p.start() >= clause.start() && p.start() < clause.end())
@@ -84,15 +111,11 @@ final class Jurisdictions {
                     .findFirst().ifPresent(targets::add);
             rule = "scope:foreign";
         }
-        for (PlaceMention place : targets) {
-            result.putIfAbsent(place.place().toJurisdiction(), facts.evidence(EvidenceField.JURISDICTION,
-                    place.start(), place.end(), rule + ":" + place.place().code()));
-        }
-        if (result.isEmpty()) {
-            result.put(Gazetteer.NATIONWIDE.toJurisdiction(), facts.evidence(EvidenceField.JURISDICTION,
-                    candidate.spanOf(agent), "scope:default-nationwide"));
-        }
-        return result;
+        return new Targets(targets, rule);
+    }
+
+    /** The places an action is aimed at and the rule that found them. */
+    private record Targets(List<PlaceMention> places, String rule) {
     }
 
     /** Operations and lawsuits always have a place: when the clause names none, the item does. */
