@@ -56,29 +56,18 @@ final class PassThroughPath implements AutoCloseable {
 
     void warmUp(int count) throws InterruptedException {
         phases.warmUp(PATH, count, phase, watcher, runner, publisher::publish);
-        checkPublished();
+        BenchPhases.checkPublished(publisher);
     }
 
     Throughput timed() throws InterruptedException {
         Throughput throughput = phases.timed(PATH, phase, watcher, runner,
                 count -> new Arrivals(BenchPhases.TIMED, count), publisher::publish);
-        checkPublished();
+        BenchPhases.checkPublished(publisher);
         return throughput;
-    }
-
-    private void checkPublished() {
-        if (publisher.failedCount() > 0) {
-            throw new IllegalStateException(publisher.failedCount() + " news items could not be published");
-        }
     }
 
     @Override
     public void close() throws InterruptedException {
-        try {
-            publisher.close();
-            watcher.close();
-        } finally {
-            runner.close();
-        }
+        BenchPhases.closePath(publisher, watcher, runner);
     }
 }

@@ -79,7 +79,7 @@ final class PipelinePath implements AutoCloseable {
 
     void warmUp(int count) throws InterruptedException {
         phases.warmUp(PATH, count, phase, watcher, runner, publisher::publish);
-        checkPublished();
+        BenchPhases.checkPublished(publisher);
     }
 
     /** The timed items, with the heap in use after the latest GC at each quarter of them. */
@@ -90,7 +90,7 @@ final class PipelinePath implements AutoCloseable {
                 count, arrived -> liveHeapMiB.add(HeapStats.mib(heap.usedAfterLastGc()))), publisher::publish);
         long conflictRecords = conflicts.get() - conflictsBefore;
         phases.say("pipeline: %d conflict records", conflictRecords);
-        checkPublished();
+        BenchPhases.checkPublished(publisher);
         return new Timed(throughput, conflictRecords, liveHeapMiB);
     }
 
@@ -129,7 +129,7 @@ final class PipelinePath implements AutoCloseable {
             publisher.publish(item);
         }
         phases.awaitAll(latency, watcher, "enriched items of the latency phase", runner);
-        checkPublished();
+        BenchPhases.checkPublished(publisher);
         long[] latencies = new long[count];
         long[] arrivals = latency.arrivalNanos();
         for (int i = 0; i < count; i++) {
@@ -147,19 +147,8 @@ final class PipelinePath implements AutoCloseable {
         }
     }
 
-    private void checkPublished() {
-        if (publisher.failedCount() > 0) {
-            throw new IllegalStateException(publisher.failedCount() + " news items could not be published");
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        try {
-            publisher.close();
-            watcher.close();
-        } finally {
-            runner.close();
-        }
+        BenchPhases.closePath(publisher, watcher, runner);
     }
 }
