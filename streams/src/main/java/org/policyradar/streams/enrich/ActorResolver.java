@@ -21,7 +21,7 @@ import org.policyradar.streams.enrich.PhraseIndex.Hit;
  * "officials in the Twin Cities", "the governor" of the state the item is about), and places standing for their
  * government when they are the subject of a sentence ("California sued...").
  */
-final class ActorResolver {
+public final class ActorResolver {
 
     // matched on regions of the text (compiled once: String.matches compiled them on every call)
     private static final Pattern BEFORE_GAP = Pattern.compile(
@@ -43,17 +43,20 @@ final class ActorResolver {
             "through", "and", "or", "nor", "such", "among", "beyond", "onto", "upon", "targeting");
 
     private final RuleSet rules;
+    private final RoleAgents roleAgents;
     private final Set<String> followers;
 
-    ActorResolver(RuleSet rules) {
+    /** The resolver of the given rules' actors, roles and places. */
+    public ActorResolver(RuleSet rules) {
         this.rules = rules;
+        this.roleAgents = new RoleAgents(rules);
         Set<String> words = new LinkedHashSet<>();
         rules.grammar().placeSubjectFollowers().forEach(w -> words.add(TextFolding.fold(w)));
         this.followers = Set.copyOf(words);
     }
 
     /** Places named in the text, including "City, ST" postal forms, in text order. */
-    List<PlaceMention> places(String text, List<Hit> hits) {
+    public List<PlaceMention> places(String text, List<Hit> hits) {
         List<PlaceMention> places = new ArrayList<>();
         for (Hit hit : hits) {
             if (hit.entry().category() == PhraseIndex.Category.PLACE) {
@@ -103,7 +106,7 @@ final class ActorResolver {
     }
 
     /** Whether the whole of text[from, to) matches the pattern, without copying it out. */
-    static boolean gapMatches(Pattern pattern, CharSequence text, int from, int to) {
+    public static boolean gapMatches(Pattern pattern, CharSequence text, int from, int to) {
         return pattern.matcher(text).region(from, to).matches();
     }
 
@@ -121,7 +124,7 @@ final class ActorResolver {
      * @param places the item's places
      * @param items  the sentences, for the place fallback of generic actors
      */
-    List<ActorMention> actors(String text, String folded, List<Hit> hits, List<PlaceMention> places,
+    public List<ActorMention> actors(String text, String folded, List<Hit> hits, List<PlaceMention> places,
                               List<Segmenter.Sentence> sentences) {
         List<ActorMention> named = new ArrayList<>();
         for (Hit hit : hits) {
@@ -195,7 +198,7 @@ final class ActorResolver {
         List<Agent> agents = new ArrayList<>();
         if (!qualifiers.isEmpty()) {
             for (PlaceMention q : qualifiers) {
-                Agent agent = qualified(role, q, text, "adjacent-place");
+                Agent agent = roleAgents.qualified(role, q, text, "adjacent-place");
                 if (agent != null && agents.stream().noneMatch(a -> a.id().equals(agent.id()))) {
                     agents.add(agent);
                 }
@@ -219,18 +222,18 @@ final class ActorResolver {
                 nearby = unlisted;
             }
             if (nearby != null) {
-                Agent agent = qualified(role, nearby, text, nearby == unlisted ? "unlisted-place" : "nearby-place");
+                Agent agent = roleAgents.qualified(role, nearby, text, nearby == unlisted ? "unlisted-place" : "nearby-place");
                 if (agent != null) {
                     agents.add(agent);
                 }
             } else {
-                Agent agent = unresolved(role, hit);
+                Agent agent = RoleAgents.unresolved(role, hit);
                 if (agent != null) {
                     agents.add(agent);
                 }
             }
         } else if (role.fallback() == RuleFiles.Fallback.UNKNOWN) {
-            Agent agent = unresolved(role, hit);
+            Agent agent = RoleAgents.unresolved(role, hit);
             if (agent != null) {
                 agents.add(agent);
             }
@@ -321,76 +324,6 @@ final class ActorResolver {
         return best;
     }
 
-    /** A role made concrete by a place; null when the place cannot qualify it. */
-    private Agent qualified(RuleFiles.RoleDef role, PlaceMention q, String text, String how) {
-        Gazetteer.Place place = q.place();
-        String placeRule = how + ":" + place.code();
-        if (!place.isDomestic()) {
-            String id = "FOREIGN-" + place.code() + "-" + role.idPrefix();
-            return new Agent(id, place.name() + " " + role.name(), GovernmentLevel.FOREIGN, role.branch(), place,
-                    q.start(), q.end(), placeRule, role.topic(), false);
-        }
-        GovernmentLevel level;
-        switch (role.level()) {
-            case FEDERAL -> {
-                if (role.unqualified() != null) {
-                    RuleFiles.ActorDef actor = rules.actor(role.unqualified());
-                    return new Agent(actor.id(), actor.name(), actor.level(), actor.branch(), null, q.start(), q.end(),
-                            placeRule, actor.topic(), actor.context());
-                }
-                return new Agent(role.idPrefix(), role.name(), GovernmentLevel.FEDERAL, role.branch(), place,
-                        q.start(), q.end(), placeRule, role.topic(), false);
-            }
-            case STATE -> {
-                level = GovernmentLevel.STATE;
-                if (place.kind() != JurisdictionKind.STATE) {
-                    place = rules.gazetteer().byCode(place.state()).orElse(place);
-                }
-            }
-            case LOCAL -> {
-                level = GovernmentLevel.LOCAL;
-                place = namesake(place, text.substring(q.start(), q.end()));
-            }
-            default -> {
-                Gazetteer.Place local = namesake(place, text.substring(q.start(), q.end()));
-                boolean localRole = "POLICE".equals(role.role()) || "LAW_ENFORCEMENT".equals(role.role());
-                if (localRole && local != place) {
-                    place = local;
-                }
-                level = place.kind() == JurisdictionKind.STATE ? GovernmentLevel.STATE : GovernmentLevel.LOCAL;
-            }
-        }
-        String id = role.idPrefix() + "-" + place.code();
-        String name = place.name() + " " + role.name();
-        return new Agent(id, name, level, role.branch(), place, q.start(), q.end(), placeRule, role.topic(), false);
-    }
-
-    /** "New York police" means the city's police, not the state's. */
-    private Gazetteer.Place namesake(Gazetteer.Place place, String phrase) {
-        if (place.kind() == JurisdictionKind.STATE && place.namesakeCity() != null
-                && phrase.strip().equalsIgnoreCase(place.name())) {
-            return rules.gazetteer().byCode(place.namesakeCity()).orElse(place);
-        }
-        return place;
-    }
-
-    private static Agent unresolved(RuleFiles.RoleDef role, Hit hit) {
-        GovernmentLevel level = switch (role.level()) {
-            case STATE -> GovernmentLevel.STATE;
-            case LOCAL -> GovernmentLevel.LOCAL;
-            case FEDERAL -> GovernmentLevel.FEDERAL;
-            case BY_PLACE -> "LEGISLATURE".equals(role.role()) ? GovernmentLevel.STATE
-                    : "OFFICIALS".equals(role.role()) || "FOREIGN_MINISTRY".equals(role.role()) ? null
-                    : GovernmentLevel.LOCAL;
-        };
-        if (level == null) {
-            return null;
-        }
-        String id = role.idPrefix() + (level == GovernmentLevel.FEDERAL ? "" : "-" + Gazetteer.UNKNOWN_CODE);
-        return new Agent(id, role.name(), level, role.branch(), null, hit.start(), hit.end(), "jurisdiction:unresolved",
-                role.topic(), false);
-    }
-
     /** A place is the subject when nothing ties it to a preceding word and a verb follows it. */
     private boolean isSubject(String folded, List<Hit> hits, PlaceMention place) {
         String before = folded.substring(0, place.start()).stripTrailing();
@@ -435,7 +368,8 @@ final class ActorResolver {
         return followers.contains(next);
     }
 
-    static ActorMention placeAsActor(PlaceMention place) {
+    /** A place standing for its government ("California sued..."): the State of, City of, or Government of it. */
+    public static ActorMention placeAsActor(PlaceMention place) {
         Gazetteer.Place p = place.place();
         GovernmentLevel level = !p.isDomestic() ? GovernmentLevel.FOREIGN
                 : p.kind() == JurisdictionKind.STATE ? GovernmentLevel.STATE : GovernmentLevel.LOCAL;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.policyradar.avro.Evidence;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
+import org.policyradar.streams.enrich.analysis.ItemAnalysis;
 
 /**
  * One policy-domain pack, compiled: its domain, topic and version, and the rule set it runs with (the shared core

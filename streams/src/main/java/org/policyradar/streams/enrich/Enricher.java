@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.policyradar.avro.PolicyPosition;
+import org.policyradar.streams.enrich.analysis.ItemAnalysis;
 
 /**
  * Finds the policy positions a news item reports: who acts (canonical actor, level, branch), where (the

@@ -6,18 +6,18 @@ import org.policyradar.avro.GovernmentLevel;
 import org.policyradar.avro.PolicyTopic;
 
 /** The entities found in an item: places, and actors resolved to a canonical id, level and place. */
-final class Mentions {
+public final class Mentions {
 
     private Mentions() {
     }
 
     /** A place named in the text; a demonym ("Mexican") only qualifies an actor. */
-    record PlaceMention(int start, int end, Gazetteer.Place place, boolean demonym) {
-        boolean domestic() {
+    public record PlaceMention(int start, int end, Gazetteer.Place place, boolean demonym) {
+        public boolean domestic() {
             return !demonym && place.isDomestic();
         }
 
-        boolean foreign() {
+        public boolean foreign() {
             return !demonym && !place.isDomestic();
         }
     }
@@ -29,23 +29,23 @@ final class Mentions {
      * @param placeStart offsets of the phrase that gave the place (the actor phrase for implied places)
      * @param placeRule  how the place was found
      */
-    record Agent(String id, String name, GovernmentLevel level, GovernmentBranch branch, Gazetteer.Place place,
+    public record Agent(String id, String name, GovernmentLevel level, GovernmentBranch branch, Gazetteer.Place place,
                  int placeStart, int placeEnd, String placeRule, PolicyTopic impliedTopic, boolean context) {
 
-        boolean federal() {
+        public boolean federal() {
             return level == GovernmentLevel.FEDERAL && branch != GovernmentBranch.JUDICIAL;
         }
 
-        boolean stateOrLocal() {
+        public boolean stateOrLocal() {
             return (level == GovernmentLevel.STATE || level == GovernmentLevel.LOCAL)
                     && branch != GovernmentBranch.JUDICIAL;
         }
 
-        boolean judicial() {
+        public boolean judicial() {
             return branch == GovernmentBranch.JUDICIAL;
         }
 
-        boolean foreign() {
+        public boolean foreign() {
             return level == GovernmentLevel.FOREIGN;
         }
     }
@@ -59,33 +59,33 @@ final class Mentions {
      *                 an agent
      * @param rule     the rule that matched, for evidence
      */
-    record ActorMention(int start, int end, List<Agent> agents, boolean explicit, boolean inTarget, String rule) {
+    public record ActorMention(int start, int end, List<Agent> agents, boolean explicit, boolean inTarget, String rule) {
 
-        Agent first() {
+        public Agent first() {
             return agents.get(0);
         }
 
-        boolean federal() {
+        public boolean federal() {
             return first().federal();
         }
 
-        boolean stateOrLocal() {
+        public boolean stateOrLocal() {
             return first().stateOrLocal();
         }
 
-        boolean judicial() {
+        public boolean judicial() {
             return first().judicial();
         }
 
-        boolean foreign() {
+        public boolean foreign() {
             return first().foreign();
         }
 
-        boolean context() {
+        public boolean context() {
             return agents.stream().anyMatch(Agent::context);
         }
 
-        ActorMention inTarget(boolean target) {
+        public ActorMention inTarget(boolean target) {
             return new ActorMention(start, end, agents, explicit, target, rule);
         }
     }

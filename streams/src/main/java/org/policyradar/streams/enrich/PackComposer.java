@@ -91,9 +91,7 @@ final class PackComposer {
                     false, false, false, false, false, false, false, false, false, context, List.of()));
         }
         RuleFiles.Scoring s = coreCues.scoring();
-        RuleFiles.Scoring scoring = s == null ? null : new RuleFiles.Scoring(topic, s.minConfidence(), s.placeAsActor(),
-                s.agentAfterCue(), s.inheritedAgent(), s.impliedFederalAgent(), s.subordinateClause(),
-                s.laterSentence(), s.unknownJurisdiction());
+        RuleFiles.Scoring scoring = s == null ? null : s.withDefaultTopic(topic);
         return new Composed(
                 new RuleFiles.ActorsFile(version, List.copyOf(actors.values()), List.copyOf(roles.values())),
                 new RuleFiles.PlacesFile(version, corePlaces.nationwide(), corePlaces.states(), corePlaces.places(),

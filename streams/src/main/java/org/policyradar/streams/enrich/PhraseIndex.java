@@ -15,10 +15,10 @@ import org.ahocorasick.trie.PayloadTrie;
  * built once. Matching runs on {@link TextFolding folded} text, keeps whole-word matches (and, for exact
  * phrases, matches in the same case), and resolves overlaps by keeping the longest match, then the earliest.
  */
-final class PhraseIndex {
+public final class PhraseIndex {
 
     /** What a phrase names. */
-    enum Category {
+    public enum Category {
         ACTOR, ROLE, PLACE, DEMONYM, CUE;
 
         /** Entities win a tie of length against cues. */
@@ -35,11 +35,11 @@ final class PhraseIndex {
      * @param phrase   the phrase as written in the rules
      * @param exact    whether it must match in the same case
      */
-    record Entry(Category category, Object rule, String phrase, boolean exact) {
+    public record Entry(Category category, Object rule, String phrase, boolean exact) {
     }
 
     /** A match in the text; {@code end} is exclusive. */
-    record Hit(int start, int end, Entry entry) {
+    public record Hit(int start, int end, Entry entry) {
         int length() {
             return end - start;
         }
@@ -109,7 +109,7 @@ final class PhraseIndex {
     }
 
     /** Whole-word, case-checked, overlap-free matches in text order. */
-    List<Hit> find(String text, String folded) {
+    public List<Hit> find(String text, String folded) {
         Collection<PayloadEmit<List<Entry>>> emits = trie.parseText(folded);
         List<Hit> candidates = new ArrayList<>();
         for (PayloadEmit<List<Entry>> emit : emits) {

@@ -2,6 +2,7 @@ package org.policyradar.streams.enrich;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import org.policyradar.avro.Instrument;
 import org.policyradar.avro.PolicyTopic;
 
 /** The shapes of the three rule files, as Jackson reads them; see the {@code _doc} of each file for the meaning. */
-final class RuleFiles {
+public final class RuleFiles {
 
     private RuleFiles() {
     }
@@ -31,9 +32,9 @@ final class RuleFiles {
     }
 
     /** A named actor with a fixed id. */
-    record ActorDef(String id, String name, GovernmentLevel level, GovernmentBranch branch, String place,
+    public record ActorDef(String id, String name, GovernmentLevel level, GovernmentBranch branch, String place,
                     boolean context, PolicyTopic topic, List<String> aliases, List<String> exact) {
-        ActorDef {
+        public ActorDef {
             aliases = orEmpty(aliases);
             exact = orEmpty(exact);
         }
@@ -113,38 +114,65 @@ final class RuleFiles {
     }
 
     /** Negation scope, objects, subjects and generic targets. */
-    record Grammar(int negationWindowWords, List<String> negationBreakers, int objectWindowWords,
+    public record Grammar(int negationWindowWords, List<String> negationBreakers, int objectWindowWords,
                    List<String> placeSubjectFollowers, List<String> relativeTargets) {
-        Grammar {
+        public Grammar {
             negationBreakers = orEmpty(negationBreakers);
             placeSubjectFollowers = orEmpty(placeSubjectFollowers);
             relativeTargets = orEmpty(relativeTargets);
         }
     }
 
-    /** Confidence factors of the enrichment. */
-    record Scoring(PolicyTopic defaultTopic, double minConfidence, double placeAsActor, double agentAfterCue,
-                   double inheritedAgent, double impliedFederalAgent, double subordinateClause, double laterSentence,
-                   double unknownJurisdiction) {
+    /**
+     * The weights and factors of the confidence (every number of it lives here, none in the code), and the topic
+     * of a position whose text names none. Boxed so that a missing weight is an error, not a silent 0.
+     */
+    public record Scoring(PolicyTopic defaultTopic, Double minConfidence, Double placeAsActor, Double agentAfterCue,
+                          Double inheritedAgent, Double impliedFederalAgent, Double subordinateClause,
+                          Double laterSentence, Double unknownJurisdiction, Double cueWeight, Double refusalWeight,
+                          Double courtWeight) {
+
+        /** The same weights with another default topic (a domain pack's). */
+        Scoring withDefaultTopic(PolicyTopic topic) {
+            return new Scoring(topic, minConfidence, placeAsActor, agentAfterCue, inheritedAgent, impliedFederalAgent,
+                    subordinateClause, laterSentence, unknownJurisdiction, cueWeight, refusalWeight, courtWeight);
+        }
+
+        /** Each weight by its name in cues.json, in file order. */
+        Map<String, Double> weights() {
+            Map<String, Double> all = new LinkedHashMap<>();
+            all.put("minConfidence", minConfidence);
+            all.put("placeAsActor", placeAsActor);
+            all.put("agentAfterCue", agentAfterCue);
+            all.put("inheritedAgent", inheritedAgent);
+            all.put("impliedFederalAgent", impliedFederalAgent);
+            all.put("subordinateClause", subordinateClause);
+            all.put("laterSentence", laterSentence);
+            all.put("unknownJurisdiction", unknownJurisdiction);
+            all.put("cueWeight", cueWeight);
+            all.put("refusalWeight", refusalWeight);
+            all.put("courtWeight", courtWeight);
+            return all;
+        }
     }
 
     /** One cue: its phrases and what they say. */
-    record CueDef(String id, CueKind kind, Double weight, PolicyTopic topic, Instrument instrument, boolean context,
+    public record CueDef(String id, CueKind kind, Double weight, PolicyTopic topic, Instrument instrument, boolean context,
                   String scope, boolean needsObject, List<GovernmentLevel> levels, boolean negatesWithoutJudge,
                   boolean federalOnly, boolean unnegatable, boolean opposesProtections, boolean needsAim, boolean alignsWithAgencyOnly,
                   boolean demand, boolean attack, boolean people,
                   List<String> phrases, List<String> exact) {
-        CueDef {
+        public CueDef {
             phrases = orEmpty(phrases);
             exact = orEmpty(exact);
             levels = orEmpty(levels);
         }
 
-        double weightOr(double fallback) {
+        public double weightOr(double fallback) {
             return weight == null ? fallback : weight;
         }
 
-        boolean nationwide() {
+        public boolean nationwide() {
             return "NATIONWIDE".equals(scope);
         }
     }

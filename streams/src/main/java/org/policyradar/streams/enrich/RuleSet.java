@@ -1,13 +1,6 @@
 package org.policyradar.streams.enrich;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.policyradar.avro.JurisdictionKind;
 
 /**
  * A versioned set of enrichment rules: actors (actors.json), places (places.json) and cue phrases with their
@@ -38,12 +30,8 @@ public final class RuleSet {
     static final String ACTORS_FILE = "actors.json";
     static final String PLACES_FILE = "places.json";
     static final String CUES_FILE = "cues.json";
-    private static final String CLASSPATH_DIR = "rules/";
     static final String PACKS_DIR = "packs/";
     static final String PACK_INDEX = "packs.json";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final String version;
     private final Gazetteer gazetteer;
@@ -71,12 +59,11 @@ public final class RuleSet {
                     Map<String, RuleFiles.PackFile> packFiles, Set<String> domains, boolean gatedByPack) {
         this.gatedByPack = gatedByPack;
         String coreVersion = agreedVersion(actors, places, cues);
-        this.gazetteer = gazetteerOf(places);
+        this.gazetteer = GazetteerBuilder.of(places);
         this.actorsById = actorsById(actors);
         this.segmentation = require(cues.segmentation(), CUES_FILE, "segmentation");
         this.grammar = require(cues.grammar(), CUES_FILE, "grammar");
-        this.scoring = require(cues.scoring(), CUES_FILE, "scoring");
-        require(scoring.defaultTopic(), CUES_FILE, "scoring.defaultTopic");
+        this.scoring = checked(require(cues.scoring(), CUES_FILE, "scoring"));
         this.relativeTargets = compile(grammar.relativeTargets());
         this.abbreviations = abbreviations(segmentation, places);
         this.index = indexOf(actors, places, cues);
@@ -129,15 +116,15 @@ public final class RuleSet {
      */
     public static RuleSet loadDefault(Collection<String> domains) {
         Map<String, RuleFiles.PackFile> packs = new LinkedHashMap<>();
-        RuleFiles.PackIndex packIndex = readResource(PACKS_DIR + PACK_INDEX, RuleFiles.PackIndex.class);
+        RuleFiles.PackIndex packIndex = RuleFileReader.resource(PACKS_DIR + PACK_INDEX, RuleFiles.PackIndex.class);
         for (String file : packIndex.packs()) {
             packs.put(PACKS_DIR + file,
-                    readResource(PACKS_DIR + file, RuleFiles.PackFile.class).withShared(packIndex.shared()));
+                    RuleFileReader.resource(PACKS_DIR + file, RuleFiles.PackFile.class).withShared(packIndex.shared()));
         }
         return new RuleSet(
-                readResource(ACTORS_FILE, RuleFiles.ActorsFile.class),
-                readResource(PLACES_FILE, RuleFiles.PlacesFile.class),
-                readResource(CUES_FILE, RuleFiles.CuesFile.class), packs, selection(domains), false);
+                RuleFileReader.resource(ACTORS_FILE, RuleFiles.ActorsFile.class),
+                RuleFileReader.resource(PLACES_FILE, RuleFiles.PlacesFile.class),
+                RuleFileReader.resource(CUES_FILE, RuleFiles.CuesFile.class), packs, selection(domains), false);
     }
 
     /** Rules from a directory holding actors.json, places.json and cues.json, and packs/ when it has one. */
@@ -150,16 +137,16 @@ public final class RuleSet {
         Map<String, RuleFiles.PackFile> packs = new LinkedHashMap<>();
         Path index = dir.resolve(PACKS_DIR).resolve(PACK_INDEX);
         if (Files.exists(index)) {
-            RuleFiles.PackIndex packIndex = readFile(index, RuleFiles.PackIndex.class);
+            RuleFiles.PackIndex packIndex = RuleFileReader.file(index, RuleFiles.PackIndex.class);
             for (String file : packIndex.packs()) {
-                packs.put(PACKS_DIR + file, readFile(dir.resolve(PACKS_DIR).resolve(file), RuleFiles.PackFile.class)
+                packs.put(PACKS_DIR + file, RuleFileReader.file(dir.resolve(PACKS_DIR).resolve(file), RuleFiles.PackFile.class)
                         .withShared(packIndex.shared()));
             }
         }
         return new RuleSet(
-                readFile(dir.resolve(ACTORS_FILE), RuleFiles.ActorsFile.class),
-                readFile(dir.resolve(PLACES_FILE), RuleFiles.PlacesFile.class),
-                readFile(dir.resolve(CUES_FILE), RuleFiles.CuesFile.class), packs, selection(domains), false);
+                RuleFileReader.file(dir.resolve(ACTORS_FILE), RuleFiles.ActorsFile.class),
+                RuleFileReader.file(dir.resolve(PLACES_FILE), RuleFiles.PlacesFile.class),
+                RuleFileReader.file(dir.resolve(CUES_FILE), RuleFiles.CuesFile.class), packs, selection(domains), false);
     }
 
     private static Set<String> selection(Collection<String> domains) {
@@ -191,7 +178,7 @@ public final class RuleSet {
     }
 
     /** True for the rule set of a domain pack: its gate has decided that an item is about its domain. */
-    boolean gatedByPack() {
+    public boolean gatedByPack() {
         return gatedByPack;
     }
 
@@ -209,7 +196,8 @@ public final class RuleSet {
         return gazetteer;
     }
 
-    RuleFiles.ActorDef actor(String id) {
+    /** The named actor with this id; a missing one is a bug of the rules or the code, not of the input. */
+    public RuleFiles.ActorDef actor(String id) {
         RuleFiles.ActorDef actor = actorsById.get(id);
         if (actor == null) {
             throw new IllegalStateException("no actor " + id + " in rules " + version);
@@ -221,15 +209,18 @@ public final class RuleSet {
         return segmentation;
     }
 
-    RuleFiles.Grammar grammar() {
+    /** Negation scope, objects, subjects and generic targets (cues.json {@code grammar}). */
+    public RuleFiles.Grammar grammar() {
         return grammar;
     }
 
-    RuleFiles.Scoring scoring() {
+    /** The weights and factors of the confidence (cues.json {@code scoring}). */
+    public RuleFiles.Scoring scoring() {
         return scoring;
     }
 
-    List<Pattern> relativeTargets() {
+    /** The compiled patterns of generic targets ("any official who..."). */
+    public List<Pattern> relativeTargets() {
         return relativeTargets;
     }
 
@@ -237,45 +228,9 @@ public final class RuleSet {
         return abbreviations;
     }
 
-    PhraseIndex index() {
+    /** Every phrase of the rules in one automaton. */
+    public PhraseIndex index() {
         return index;
-    }
-
-    private static <T> T readResource(String file, Class<T> type) {
-        try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(CLASSPATH_DIR + file)) {
-            if (in == null) {
-                throw new RuleSetException("rules file " + file + " is missing from the classpath (" + CLASSPATH_DIR
-                        + file + ")");
-            }
-            return MAPPER.readValue(in, type);
-        } catch (JsonProcessingException e) {
-            throw new RuleSetException("rules file " + file + " is malformed: " + e.getOriginalMessage()
-                    + location(e), e);
-        } catch (IOException e) {
-            throw new RuleSetException("rules file " + file + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static <T> T readFile(Path path, Class<T> type) {
-        try {
-            return MAPPER.readValue(Files.readAllBytes(path), type);
-        } catch (NoSuchFileException e) {
-            throw new RuleSetException("rules file " + path.getFileName() + " is missing: " + path, e);
-        } catch (JsonProcessingException e) {
-            throw new RuleSetException("rules file " + path.getFileName() + " is malformed: " + e.getOriginalMessage()
-                    + location(e) + " (" + path + ")", e);
-        } catch (IOException e) {
-            throw new RuleSetException("rules file " + path.getFileName() + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String location(JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            where += " (" + mapping.getPathReference().replace("org.policyradar.streams.enrich.RuleFiles$", "") + ")";
-        }
-        return where;
     }
 
     private static <T> T require(T value, String file, String field) {
@@ -302,62 +257,20 @@ public final class RuleSet {
         return actors.version();
     }
 
-    private static Gazetteer gazetteerOf(RuleFiles.PlacesFile places) {
-        Map<String, Gazetteer.Place> byCode = new LinkedHashMap<>();
-        for (RuleFiles.StateDef state : places.states()) {
-            put(byCode, new Gazetteer.Place(code(state.code(), "state"), JurisdictionKind.STATE, state.name(),
-                    state.code(), List.of(), state.namesakeCity()));
-        }
-        for (RuleFiles.PlaceDef place : places.places()) {
-            JurisdictionKind kind = kindOf(place);
-            if (place.state() == null || !byCode.containsKey(place.state())) {
-                throw new RuleSetException("rules file " + PLACES_FILE + ": place " + place.code()
-                        + " names unknown state '" + place.state() + "'");
-            }
-            put(byCode, new Gazetteer.Place(code(place.code(), "place"), kind, place.name(), place.state(),
-                    place.within(), null));
-        }
-        for (RuleFiles.ForeignDef foreign : places.foreign()) {
-            put(byCode, new Gazetteer.Place(code(foreign.code(), "foreign place"), JurisdictionKind.FOREIGN,
-                    foreign.name(), null, foreign.within(), null));
-        }
-        for (Gazetteer.Place place : byCode.values()) {
-            for (String related : place.related()) {
-                if (!byCode.containsKey(related)) {
-                    throw new RuleSetException("rules file " + PLACES_FILE + ": place " + place.code()
-                            + " lists unknown place '" + related + "' in 'within'");
-                }
-            }
-            if (place.namesakeCity() != null && !byCode.containsKey(place.namesakeCity())) {
-                throw new RuleSetException("rules file " + PLACES_FILE + ": state " + place.code()
-                        + " has unknown namesakeCity '" + place.namesakeCity() + "'");
-            }
-        }
-        return new Gazetteer(byCode);
+    /** Every weight present and in [0, 1]: a missing one would otherwise read as 0 and silence every position. */
+    private static RuleFiles.Scoring checked(RuleFiles.Scoring scoring) {
+        require(scoring.defaultTopic(), CUES_FILE, "scoring.defaultTopic");
+        scoring.weights().forEach((name, weight) -> checkWeight(weight, "scoring." + name));
+        return scoring;
     }
 
-    private static JurisdictionKind kindOf(RuleFiles.PlaceDef place) {
-        if ("CITY".equals(place.kind())) {
-            return JurisdictionKind.CITY;
+    private static void checkWeight(Double weight, String what) {
+        if (weight == null) {
+            throw new RuleSetException("rules file " + CUES_FILE + " has no '" + what + "'");
         }
-        if ("COUNTY".equals(place.kind())) {
-            return JurisdictionKind.COUNTY;
-        }
-        throw new RuleSetException("rules file " + PLACES_FILE + ": place " + place.code() + " has kind '"
-                + place.kind() + "', expected CITY or COUNTY");
-    }
-
-    private static String code(String code, String what) {
-        if (code == null || code.isBlank()) {
-            throw new RuleSetException("rules file " + PLACES_FILE + ": a " + what + " has no code");
-        }
-        return code;
-    }
-
-    private static void put(Map<String, Gazetteer.Place> byCode, Gazetteer.Place place) {
-        if (byCode.putIfAbsent(place.code(), place) != null) {
-            throw new RuleSetException("rules file " + PLACES_FILE + ": place code " + place.code()
-                    + " is defined twice");
+        if (!(weight >= 0.0 && weight <= 1.0)) {
+            throw new RuleSetException("rules file " + CUES_FILE + ": '" + what + "' is " + weight
+                    + ", expected a number from 0 to 1");
         }
     }
 
@@ -449,6 +362,9 @@ public final class RuleSet {
             }
             if (!cueIds.add(cue.id())) {
                 throw new RuleSetException(owner + " is defined twice");
+            }
+            if (cue.weight() != null && !(cue.weight() >= 0.0 && cue.weight() <= 1.0)) {
+                throw new RuleSetException(owner + " has weight " + cue.weight() + ", expected a number from 0 to 1");
             }
             cue.phrases().forEach(p -> builder.add(PhraseIndex.Category.CUE, cue, p, false, owner));
             cue.exact().forEach(p -> builder.add(PhraseIndex.Category.CUE, cue, p, true, owner));

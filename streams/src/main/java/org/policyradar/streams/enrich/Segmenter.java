@@ -10,18 +10,18 @@ import java.util.TreeMap;
  * Splits a text into sentences, and sentences into clauses: main clauses, and subordinate ones (introduced by
  * "after", "amid", "despite"...) whose positions are background to the main news. Offsets are into the text.
  */
-final class Segmenter {
+public final class Segmenter {
 
     /** A clause: [start, end) of the text. */
-    record Clause(int sentence, int start, int end, boolean subordinate) {
-        boolean contains(int offset) {
+    public record Clause(int sentence, int start, int end, boolean subordinate) {
+        public boolean contains(int offset) {
             return offset >= start && offset < end;
         }
     }
 
     /** A sentence: [start, end) of the text and its clauses in order. */
-    record Sentence(int index, int start, int end, List<Clause> clauses) {
-        boolean contains(int offset) {
+    public record Sentence(int index, int start, int end, List<Clause> clauses) {
+        public boolean contains(int offset) {
             return offset >= start && offset < end;
         }
     }
@@ -33,7 +33,8 @@ final class Segmenter {
     private final int leadSubordinatorWords;
     private final List<String> firstWordSubordinators;
 
-    Segmenter(RuleSet rules) {
+    /** The splitter of the given rules' segmentation. */
+    public Segmenter(RuleSet rules) {
         RuleFiles.Segmentation segmentation = rules.segmentation();
         this.abbreviations = rules.abbreviations();
         this.coordinators = segmentation.coordinators().stream().map(TextFolding::fold).toList();
@@ -43,7 +44,7 @@ final class Segmenter {
         this.firstWordSubordinators = segmentation.firstWordSubordinators().stream().map(TextFolding::fold).toList();
     }
 
-    List<Sentence> split(String text, String folded) {
+    public List<Sentence> split(String text, String folded) {
         List<Sentence> sentences = new ArrayList<>();
         int start = 0;
         int n = text.length();

@@ -4,12 +4,12 @@ package org.policyradar.streams.enrich;
  * Folds text for matching without changing its length, so that an offset in the folded text is the same
  * offset in the original: lower case, typographic quotes and dashes to ASCII, every space character to ' '.
  */
-final class TextFolding {
+public final class TextFolding {
 
     private TextFolding() {
     }
 
-    static String fold(String text) {
+    public static String fold(String text) {
         char[] out = new char[text.length()];
         for (int i = 0; i < text.length(); i++) {
             out[i] = foldChar(text.charAt(i));
@@ -34,7 +34,7 @@ final class TextFolding {
         return Character.toLowerCase(c);
     }
 
-    static boolean isWordChar(char c) {
+    public static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c);
     }
 }

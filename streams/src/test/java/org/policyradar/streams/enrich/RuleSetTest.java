@@ -83,4 +83,58 @@ class RuleSetTest {
         assertThatThrownBy(() -> RuleSet.load(dir)).isInstanceOf(RuleSetException.class)
                 .hasMessageContaining("actors.json").hasMessageContaining("missing");
     }
+
+    @Test
+    void shouldNameAMissingWeight() throws IOException {
+        copyDefaults();
+        replaceInCues(",\n  \"courtWeight\": 0.8", "");
+        assertThatThrownBy(() -> RuleSet.load(dir)).isInstanceOf(RuleSetException.class)
+                .hasMessage("rules file cues.json has no 'scoring.courtWeight'");
+    }
+
+    @Test
+    void shouldRefuseAWeightAboveOne() throws IOException {
+        copyDefaults();
+        replaceInCues("\"cueWeight\": 0.7", "\"cueWeight\": 1.5");
+        assertThatThrownBy(() -> RuleSet.load(dir)).isInstanceOf(RuleSetException.class)
+                .hasMessage("rules file cues.json: 'scoring.cueWeight' is 1.5, expected a number from 0 to 1");
+    }
+
+    @Test
+    void shouldRefuseACueWeightBelowZero() throws IOException {
+        copyDefaults();
+        String cues = Files.readString(dir.resolve(RuleSet.CUES_FILE));
+        Files.writeString(dir.resolve(RuleSet.CUES_FILE), cues.replaceFirst("\"weight\": 0\\.85", "\"weight\": -0.2"));
+        assertThatThrownBy(() -> RuleSet.load(dir)).isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("cues.json").hasMessageContaining("has weight -0.2")
+                .hasMessageContaining("expected a number from 0 to 1");
+    }
+
+    @Test
+    void shouldNameAWeightThatIsNoNumber() throws IOException {
+        copyDefaults();
+        replaceInCues("\"refusalWeight\": 0.8", "\"refusalWeight\": \"high\"");
+        assertThatThrownBy(() -> RuleSet.load(dir)).isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("cues.json").hasMessageContaining("malformed")
+                .hasMessageContaining("refusalWeight");
+    }
+
+    @Test
+    void shouldWeighACueWithoutItsOwnWeightByTheDefaultOfTheRules() throws IOException {
+        // the shared "cut funding" threat of the packs has no weight of its own: scoring.cueWeight decides
+        String text = "The Education Department moved to cut funding to Maine over transgender athletes in girls' sports.";
+        copyDefaults();
+        double shipped = new Enricher(RuleSet.load(dir)).positionsOf(null, text).get(0).getConfidence();
+        replaceInCues("\"cueWeight\": 0.7", "\"cueWeight\": 0.9");
+        double raised = new Enricher(RuleSet.load(dir)).positionsOf(null, text).get(0).getConfidence();
+
+        assertThat(shipped).isEqualTo(0.7);
+        assertThat(raised).isEqualTo(0.9);
+    }
+
+    private void replaceInCues(String from, String to) throws IOException {
+        String cues = Files.readString(dir.resolve(RuleSet.CUES_FILE));
+        assertThat(cues).contains(from);
+        Files.writeString(dir.resolve(RuleSet.CUES_FILE), cues.replace(from, to));
+    }
 }

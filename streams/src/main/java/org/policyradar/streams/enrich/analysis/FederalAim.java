@@ -1,13 +1,15 @@
-package org.policyradar.streams.enrich;
+package org.policyradar.streams.enrich.analysis;
 
 import java.util.List;
 import org.policyradar.avro.Instrument;
 import org.policyradar.avro.PolicyTopic;
-import org.policyradar.streams.enrich.Candidate.Side;
+import org.policyradar.streams.enrich.CueKind;
 import org.policyradar.streams.enrich.Mentions.ActorMention;
 import org.policyradar.streams.enrich.PhraseIndex.Hit;
+import org.policyradar.streams.enrich.RuleFiles;
 import org.policyradar.streams.enrich.Segmenter.Clause;
 import org.policyradar.streams.enrich.Segmenter.Sentence;
+import org.policyradar.streams.enrich.analysis.Candidate.Side;
 
 /**
  * Whether a federal action is aimed at states or cities (issue point 4). Enforcement words by themselves
@@ -41,7 +43,7 @@ final class FederalAim {
     private boolean aimed(Candidate candidate) {
         Clause clause = candidate.clause();
         Sentence sentence = facts.sentences.get(clause.sentence());
-        if (facts.firstTargetIn(sentence.start(), sentence.end()) != null) {
+        if (facts.targets.firstIn(sentence.start(), sentence.end()) != null) {
             return true;
         }
         boolean place = facts.places.stream()

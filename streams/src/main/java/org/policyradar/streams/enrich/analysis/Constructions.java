@@ -1,10 +1,12 @@
-package org.policyradar.streams.enrich;
+package org.policyradar.streams.enrich.analysis;
 
 import java.util.List;
 import java.util.Set;
+import org.policyradar.streams.enrich.CueKind;
 import org.policyradar.streams.enrich.Mentions.ActorMention;
 import org.policyradar.streams.enrich.Mentions.PlaceMention;
 import org.policyradar.streams.enrich.PhraseIndex.Hit;
+import org.policyradar.streams.enrich.RuleFiles;
 import org.policyradar.streams.enrich.Segmenter.Clause;
 
 /**
@@ -15,9 +17,11 @@ import org.policyradar.streams.enrich.Segmenter.Clause;
 final class Constructions {
 
     private final TextFacts facts;
+    private final Negation negation;
 
-    Constructions(TextFacts facts) {
+    Constructions(TextFacts facts, Negation negation) {
         this.facts = facts;
+        this.negation = negation;
     }
 
     /**
@@ -196,7 +200,8 @@ final class Constructions {
         // "over its law banning sanctuary cities": a protection the defendant negates is no protection of its own
         List<Hit> after = facts.cuesIn(suit.end(), clause.end());
         for (Hit other : after) {
-            if (facts.isProtection(other) && after.stream().noneMatch(n -> facts.isNegator(n, false) && facts.negates(n, other))) {
+            if (negation.isProtection(other)
+                    && after.stream().noneMatch(n -> negation.isNegator(n, false) && negation.negates(n, other))) {
                 return true;
             }
         }

@@ -1,4 +1,4 @@
-package org.policyradar.streams.enrich;
+package org.policyradar.streams.enrich.analysis;
 
 import java.util.List;
 import org.policyradar.streams.enrich.Mentions.ActorMention;
@@ -31,5 +31,15 @@ record Candidate(Clause clause, ActorMention agent, Agent implied, Side side, Hi
 
     List<Agent> agents() {
         return agent != null ? agent.agents() : List.of(implied);
+    }
+
+    /** The phrase that names one of its agents: the actor mention, or for an implied actor the cue. */
+    Span spanOf(Agent one) {
+        return agent != null ? new Span(agent.start(), agent.end()) : new Span(one.placeStart(), one.placeEnd());
+    }
+
+    /** The same decision as a NEUTRAL one, its rule marked with why (e.g. "+report"). */
+    Candidate neutral(String why) {
+        return new Candidate(clause, agent, implied, Side.NEUTRAL, cue, negator, weight, factor, rule + why, targets);
     }
 }

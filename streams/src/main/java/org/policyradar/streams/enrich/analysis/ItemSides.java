@@ -1,13 +1,15 @@
-package org.policyradar.streams.enrich;
+package org.policyradar.streams.enrich.analysis;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.policyradar.streams.enrich.Candidate.Side;
+import org.policyradar.streams.enrich.CueKind;
 import org.policyradar.streams.enrich.Mentions.ActorMention;
 import org.policyradar.streams.enrich.PhraseIndex.Hit;
+import org.policyradar.streams.enrich.RuleFiles;
 import org.policyradar.streams.enrich.Segmenter.Sentence;
+import org.policyradar.streams.enrich.analysis.Candidate.Side;
 
 /**
  * Which positions of an item are kept: the item's side (the first main clause that takes one decides; a

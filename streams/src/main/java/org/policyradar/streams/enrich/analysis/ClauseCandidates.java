@@ -1,0 +1,138 @@
+package org.policyradar.streams.enrich.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.policyradar.streams.enrich.CueKind;
+import org.policyradar.streams.enrich.Mentions.ActorMention;
+import org.policyradar.streams.enrich.PhraseIndex.Hit;
+import org.policyradar.streams.enrich.RuleFiles;
+import org.policyradar.streams.enrich.Segmenter.Clause;
+
+/**
+ * The decisions of one clause that no court decides: its stance cues, and refusals that negate nothing (which
+ * stand as OBSTRUCT cues by themselves), each read once — the negations that reach it, its polarity and weight,
+ * the clause's subject — and handed to the {@link CueFamily} of its kind.
+ */
+final class ClauseCandidates {
+
+    private final TextFacts facts;
+    private final AgentLookup agents;
+    private final Negation negation;
+    private final Constructions constructions;
+    private final Confidence confidence;
+    private final CueFamily cooperation;
+    private final CueFamily enforcement;
+    private final CueFamily lawsuits;
+    private final CueFamily passiveLawsuits;
+
+    ClauseCandidates(TextFacts facts, AgentLookup agents, Negation negation, Constructions constructions,
+                     Confidence confidence) {
+        this.facts = facts;
+        this.agents = agents;
+        this.negation = negation;
+        this.constructions = constructions;
+        this.confidence = confidence;
+        this.cooperation = new CooperationCues(facts, agents, constructions, confidence);
+        this.enforcement = new EnforcementCues(facts, agents, constructions, confidence);
+        this.lawsuits = new LawsuitCues(facts, agents, constructions, confidence);
+        this.passiveLawsuits = new PassiveLawsuitCues(agents, confidence);
+    }
+
+    /** The decisions of the clause, given those made before it in the text. */
+    List<Candidate> of(Clause clause, List<Candidate> earlier) {
+        List<Candidate> found = new ArrayList<>();
+        List<Hit> clauseCues = facts.cuesIn(clause.start(), clause.end());
+        boolean judgeInClause = facts.actorsIn(clause).stream().anyMatch(ActorMention::judicial);
+        List<Hit> negators = clauseCues.stream().filter(h -> negation.isNegator(h, judgeInClause)).toList();
+        List<Hit> allStanceCues = clauseCues.stream()
+                .filter(h -> !facts.targets.contains(h.start()) && TextFacts.cue(h).kind().isStance())
+                .toList();
+        List<Hit> stanceCues = allStanceCues;
+        // "oppose the state sanctuary law": opposing a protection negates it rather than resisting anything
+        List<Hit> opposing = allStanceCues.stream().filter(h -> TextFacts.cue(h).opposesProtections()
+                && allStanceCues.stream().anyMatch(o -> o != h && negation.isProtection(o) && negation.negates(h, o)))
+                .toList();
+        if (!opposing.isEmpty()) {
+            List<Hit> moreNegators = new ArrayList<>(negators);
+            moreNegators.addAll(opposing);
+            negators = moreNegators;
+            stanceCues = stanceCues.stream().filter(h -> !opposing.contains(h)).toList();
+        }
+        List<Hit> refusals = standaloneRefusals(negators, stanceCues);
+        List<Hit> all = new ArrayList<>(stanceCues);
+        all.addAll(refusals);
+        all.sort(Comparator.comparingInt(Hit::start));
+        for (Hit hit : all) {
+            Candidate candidate = decide(clause, hit, negators, refusals.contains(hit), earlier, found);
+            if (candidate != null) {
+                found.add(candidate);
+            }
+        }
+        // what a state actor warns a city about is the complement of the warning, not the state's own stance
+        found.stream().filter(c -> c.rule().endsWith("+state-presses-locality")).findFirst().ifPresent(head ->
+                found.removeIf(c -> c != head && c.agent() == head.agent() && c.cue().start() > head.cue().start()));
+        return found;
+    }
+
+    /** "refused", "will not cooperate": a refusal that negates no stance cue is a stance of its own. */
+    private List<Hit> standaloneRefusals(List<Hit> negators, List<Hit> stanceCues) {
+        List<Hit> refusals = new ArrayList<>();
+        for (Hit negator : negators) {
+            RuleFiles.CueDef cue = TextFacts.cue(negator);
+            boolean standalone = cue.kind() == CueKind.REFUSAL || cue.negatesWithoutJudge();
+            if (standalone && !facts.targets.contains(negator.start())
+                    && stanceCues.stream().noneMatch(c -> negation.negates(negator, c))) {
+                refusals.add(negator);
+            }
+        }
+        return refusals;
+    }
+
+    /** Who takes which side through this cue, if anyone. */
+    private Candidate decide(Clause clause, Hit hit, List<Hit> negators, boolean refusal, List<Candidate> earlier,
+                             List<Candidate> inClause) {
+        CueReading reading = read(clause, hit, negators, refusal, earlier, inClause);
+        if (reading.subject() != null && reading.subject().foreign()) {
+            return null;
+        }
+        CueFamily family = switch (reading.kind()) {
+            case COOPERATE, OBSTRUCT -> cooperation;
+            case ENFORCE, THREAT -> enforcement;
+            case SUE -> lawsuits;
+            case SUE_PASSIVE -> passiveLawsuits;
+            default -> null;
+        };
+        return family == null ? null : family.decide(reading);
+    }
+
+    private CueReading read(Clause clause, Hit hit, List<Hit> negators, boolean refusal, List<Candidate> earlier,
+                            List<Candidate> inClause) {
+        RuleFiles.CueDef cue = TextFacts.cue(hit);
+        CueKind kind = refusal ? CueKind.OBSTRUCT : cue.kind();
+        List<Hit> reaching = refusal || cue.unnegatable() ? List.of()
+                : negators.stream().filter(n -> negation.negates(n, hit)).toList();
+        int negations = 0;
+        Hit firstNegator = null;
+        for (int i = 0; i < reaching.size(); i++) {
+            // "were not involved and did not assist": a negation of an earlier conjunct does not stack
+            if (i + 1 < reaching.size() && constructions.conjunctionBetween(reaching.get(i), reaching.get(i + 1))) {
+                continue;
+            }
+            negations++;
+            if (firstNegator == null) {
+                firstNegator = reaching.get(i);
+            }
+        }
+        int polarity = kind == CueKind.OBSTRUCT ? -1 : 1;
+        if (negations % 2 == 1) {
+            polarity = -polarity;
+        }
+        String rule = "cue:" + cue.id() + (negations > 0 ? "+negations:" + negations : "");
+        List<Candidate> before = new ArrayList<>(earlier);
+        before.addAll(inClause);
+        return new CueReading(clause, hit, cue, kind, refusal, negations, firstNegator, polarity,
+                confidence.weightOf(cue, refusal), confidence.clauseFactor(clause),
+                agents.subject(clause, hit.start()), rule, before);
+    }
+}

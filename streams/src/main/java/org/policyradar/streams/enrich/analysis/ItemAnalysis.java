@@ -1,0 +1,107 @@
+package org.policyradar.streams.enrich.analysis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.policyradar.avro.PolicyPosition;
+import org.policyradar.streams.enrich.ActorResolver;
+import org.policyradar.streams.enrich.CueKind;
+import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.streams.enrich.Segmenter;
+import org.policyradar.streams.enrich.Segmenter.Clause;
+import org.policyradar.streams.enrich.Segmenter.Sentence;
+import org.policyradar.streams.enrich.analysis.Candidate.Side;
+
+/**
+ * The enrichment of one text. Reads each clause: the agent of each stance cue (its subject, the speaker of
+ * reported speech, the agent of a passive, a headline speaker), the negations that reach the cue, and decides
+ * who takes which side ({@link ClauseCandidates}, {@link CourtRulings}); a stance always rests on a cue, never
+ * on an actor near an instrument word. Which of these decisions become positions is {@link ItemSides}' business
+ * (the item's side, and second actors of their own); {@link PositionBuilder} gives each its jurisdiction,
+ * topics, instrument and evidence.
+ */
+public final class ItemAnalysis {
+
+    private final TextFacts facts;
+    private final ItemSides sides;
+    private final PositionBuilder builder;
+    private final AgentLookup agents;
+    private final Confidence confidence;
+    private final FederalAim aim;
+    private final CourtRulings courts;
+    private final ClauseCandidates clauses;
+
+    /** The analysis of one text under the given rules; the segmenter and resolver are the rule set's own. */
+    public ItemAnalysis(RuleSet rules, Segmenter segmenter, ActorResolver resolver, String text) {
+        this.facts = new TextFacts(rules, segmenter, resolver, text);
+        this.sides = new ItemSides(facts);
+        this.builder = new PositionBuilder(facts);
+        this.agents = new AgentLookup(facts);
+        this.confidence = new Confidence(facts.scoring);
+        this.aim = new FederalAim(facts);
+        this.courts = new CourtRulings(facts, confidence);
+        Negation negation = new Negation(facts);
+        this.clauses = new ClauseCandidates(facts, agents, negation, new Constructions(facts, negation), confidence);
+    }
+
+    /** The positions of the text, in text order, one per actor, topic, place and stance. */
+    public List<PolicyPosition> positions() {
+        if (!facts.hasContext()) {
+            return List.of();
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (Sentence sentence : facts.sentences) {
+            candidates.addAll(sentenceCandidates(sentence, candidates));
+        }
+        candidates.replaceAll(aim::apply);
+        candidates.removeIf(c -> c.side() != Side.JUDICIAL && c.side() != Side.NEUTRAL
+                && c.confidence() < confidence.minConfidence());
+        // "... after ICE arrests": an action named in a background clause is a mention, not a position
+        candidates.removeIf(c -> c.clause().subordinate() && c.side() != Side.JUDICIAL && facts.isNominal(c.cue()));
+        Side primary = ItemSides.primarySide(candidates);
+        List<PolicyPosition> positions = new ArrayList<>();
+        Set<String> primaryActors = new HashSet<>();
+        candidates.stream().filter(c -> c.side() == primary)
+                .forEach(c -> c.agents().forEach(a -> primaryActors.add(a.id())));
+        for (Candidate candidate : candidates) {
+            if (candidate.side() == primary || (sides.isOwnPosition(candidate, primary)
+                    && candidate.agents().stream().noneMatch(a -> primaryActors.contains(a.id())))) {
+                positions.addAll(builder.positionsOf(candidate));
+            }
+        }
+        return PositionBuilder.deduplicated(positions);
+    }
+
+    private List<Candidate> sentenceCandidates(Sentence sentence, List<Candidate> earlier) {
+        List<Candidate> found = new ArrayList<>();
+        boolean judicialMain = false;
+        for (Clause clause : sentence.clauses()) {
+            Candidate judicial = courts.decide(clause);
+            if (judicial != null) {
+                found.add(judicial);
+                judicialMain |= !clause.subordinate();
+            } else {
+                List<Candidate> before = new ArrayList<>(earlier);
+                before.addAll(found);
+                found.addAll(clauses.of(clause, before));
+            }
+        }
+        // a court deciding in a main clause makes the sentence the court's
+        if (judicialMain) {
+            found.removeIf(c -> c.side() != Side.JUDICIAL);
+        }
+        // a sentence whose main clause is about a foreign government is foreign news: its background is too
+        boolean foreignMain = sentence.clauses().stream().anyMatch(c -> !c.subordinate()
+                && agents.subject(c, c.end()) != null && agents.subject(c, c.end()).foreign());
+        if (foreignMain) {
+            found.removeIf(c -> c.clause().subordinate());
+        }
+        boolean report = facts.cuesIn(sentence.start(), sentence.end()).stream()
+                .anyMatch(h -> TextFacts.cue(h).kind() == CueKind.REPORT);
+        if (report) {
+            found.replaceAll(c -> c.side() == Side.JUDICIAL ? c : c.neutral("+report"));
+        }
+        return found;
+    }
+}
