@@ -274,4 +274,12 @@ class RealNewsPatternsTest {
         assertThat(positions("The Denver police chief said officers will protect public safety during protests "
                 + "against ICE.")).isEmpty();
     }
+
+    @Test
+    void shouldNotReadFightingCrimeAsResistance() {
+        assertThat(positions("The Louisiana governor wants Guard troops in Baton Rouge to fight violent crime."))
+                .isEmpty();
+        assertThat(stances("The Chicago mayor vowed to fight the deployment of Guard troops to the city."))
+                .containsExactly(Stance.RESIST);
+    }
 }

@@ -43,6 +43,21 @@ final class Constructions {
         return demand;
     }
 
+    /**
+     * "The mayor called on the president to send agents": the federal actor is the object of a demand whose
+     * complement holds the cue, and someone other than a federal actor asks. A request made of the federal
+     * executive is the asker's, never the executive's position. When a federal actor asks ("the president
+     * ordered the Pentagon to send troops") the pressure stands.
+     */
+    boolean requestedOf(Clause clause, ActorMention federal, Hit hit, AgentLookup agents) {
+        Hit demand = demandBefore(clause, hit);
+        if (demand == null || federal.start() < demand.end() || federal.end() > hit.start()) {
+            return false;
+        }
+        ActorMention demander = agents.subject(clause, demand.start());
+        return demander == null || !demander.federal();
+    }
+
     /** "X to [not] help", "that X [will] hand over": an infinitive or that-clause opens after the demand verb. */
     private boolean complementBetween(int from, int to) {
         String between = facts.wordsOnly(from, to);
@@ -52,6 +67,7 @@ final class Constructions {
         int to2 = facts.folded.substring(from, to).lastIndexOf(" to ");
         return to2 >= 0 && facts.wordsBetween(from + to2, to) <= 3;
     }
+
 
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "is", "are", "being",
             "got", "get", "gets");
