@@ -302,4 +302,13 @@ class RealNewsPatternsTest {
                 + "Justice Department.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("COUNTY-US-TX-HARRIS_COUNTY", Stance.ALIGN));
     }
+
+    @Test
+    void shouldTakeNoStanceFromADroppedLawsuitOrWhatItWasAbout() {
+        assertThat(positions("The Justice Department dropped its lawsuit against Nevada over the state's sanctuary "
+                + "law.")).isEmpty();
+        assertThat(positions("The Trump administration dropped its lawsuit against Colorado, and the governor said the "
+                + "state will keep its sanctuary laws.")).extracting(PolicyPosition::getStance)
+                .containsExactly(Stance.RESIST);
+    }
 }
