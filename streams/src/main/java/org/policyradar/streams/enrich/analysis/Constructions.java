@@ -68,7 +68,6 @@ final class Constructions {
         return to2 >= 0 && facts.wordsBetween(from + to2, to) <= 3;
     }
 
-
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "is", "are", "being",
             "got", "get", "gets");
     private static final Set<String> OPPOSITION = Set.of("against", "amid", "after", "despite", "following",
