@@ -211,4 +211,29 @@ class DomainPacksTest {
         assertThat(withShared.context()).containsExactly("DEI");
     }
 
+    @Test
+    void shouldNotReadARequestThatThePresidentSendAgentsAsThePresidentsPressure() {
+        List<PolicyPosition> found = enricher.positionsOf(null, "The mayor of Memphis said the city does not need "
+                + "the National Guard. Instead, she is calling on President Trump to send more federal agents to Memphis.");
+
+        assertThat(found).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("MAYOR-US-TN-MEMPHIS", Stance.RESIST));
+    }
+
+    @Test
+    void shouldKeepThePressureWhenTheFederalExecutiveOrdersAnotherFederalActorToSendTroops() {
+        List<PolicyPosition> found = enricher.positionsOf(null,
+                "President Trump ordered the Pentagon to send National Guard troops to Memphis.");
+
+        assertThat(found).filteredOn(p -> p.getTopic() == PolicyTopic.CRIME_DEPLOYMENT)
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("US-WH-POTUS", Stance.PRESS));
+    }
+
+    @Test
+    void shouldReadEveryFormOfEndingFluoridationAsAlignment() {
+        assertThat(enricher.positionsOf(null, "The Utah health department is ending fluoridation of public water "
+                + "systems.")).extracting(PolicyPosition::getTopic, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PolicyTopic.PUBLIC_HEALTH, Stance.ALIGN));
+    }
 }

@@ -274,4 +274,41 @@ class RealNewsPatternsTest {
         assertThat(positions("The Denver police chief said officers will protect public safety during protests "
                 + "against ICE.")).isEmpty();
     }
+
+    @Test
+    void shouldNotReadFightingCrimeAsResistance() {
+        assertThat(positions("The Louisiana governor wants Guard troops in Baton Rouge to fight violent crime."))
+                .isEmpty();
+        assertThat(stances("The Chicago mayor vowed to fight the deployment of Guard troops to the city."))
+                .containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadAStateInstrumentOrActionsAgainstTheAgencyAsResistance() {
+        List<PolicyPosition> order = positions("The Vermont governor signed an executive order against ICE actions in "
+                + "state buildings.");
+
+        assertThat(order).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-VT", Stance.RESIST));
+        assertThat(order.get(0).getInstrument()).isEqualTo(org.policyradar.avro.Instrument.EXECUTIVE_ORDER);
+        assertThat(stances("The Delaware governor announced several actions against ICE activity in the state."))
+                .containsExactly(Stance.RESIST);
+        assertThat(positions("The mayor called for measures against gun violence.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadALocalGovernmentDroppingItsSanctuaryPolicyAsCooperation() {
+        assertThat(positions("The Harris County commission drops its sanctuary policy after a warning from the "
+                + "Justice Department.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("COUNTY-US-TX-HARRIS_COUNTY", Stance.ALIGN));
+    }
+
+    @Test
+    void shouldTakeNoStanceFromADroppedLawsuitOrWhatItWasAbout() {
+        assertThat(positions("The Justice Department dropped its lawsuit against Nevada over the state's sanctuary "
+                + "law.")).isEmpty();
+        assertThat(positions("The Trump administration dropped its lawsuit against Colorado, and the governor said the "
+                + "state will keep its sanctuary laws.")).extracting(PolicyPosition::getStance)
+                .containsExactly(Stance.RESIST);
+    }
 }

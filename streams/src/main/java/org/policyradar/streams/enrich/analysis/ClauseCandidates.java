@@ -3,6 +3,7 @@ package org.policyradar.streams.enrich.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.policyradar.streams.enrich.CueKind;
 import org.policyradar.streams.enrich.Mentions.ActorMention;
 import org.policyradar.streams.enrich.PhraseIndex.Hit;
@@ -59,6 +60,13 @@ final class ClauseCandidates {
             negators = moreNegators;
             stanceCues = stanceCues.stream().filter(h -> !opposing.contains(h)).toList();
         }
+        // "dropped its lawsuit against Colorado over the state's sanctuary laws": what a withdrawn lawsuit was
+        // about is no one's stance (up to the next conjunct)
+        int droppedLawsuit = droppedLawsuitEnd(negators, stanceCues);
+        if (droppedLawsuit >= 0) {
+            stanceCues = stanceCues.stream().filter(h -> h.start() < droppedLawsuit
+                    || constructions.conjunctionBetween(new Hit(droppedLawsuit, droppedLawsuit, h.entry()), h)).toList();
+        }
         List<Hit> refusals = standaloneRefusals(negators, stanceCues);
         List<Hit> all = new ArrayList<>(stanceCues);
         all.addAll(refusals);
@@ -73,6 +81,21 @@ final class ClauseCandidates {
         found.stream().filter(c -> c.rule().endsWith("+state-presses-locality")).findFirst().ifPresent(head ->
                 found.removeIf(c -> c != head && c.agent() == head.agent() && c.cue().start() > head.cue().start()));
         return found;
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("its", "the", "a", "their", "his", "her",
+            "that", "this");
+
+    /** Where the first lawsuit of the clause that a negator drops ("dropped its lawsuit") ends, or -1. */
+    private int droppedLawsuitEnd(List<Hit> negators, List<Hit> stanceCues) {
+        for (Hit cue : stanceCues) {
+            CueKind kind = TextFacts.cue(cue).kind();
+            if ((kind == CueKind.SUE || kind == CueKind.SUE_PASSIVE) && negators.stream().anyMatch(n ->
+                    n.end() <= cue.start() && DETERMINERS.contains(facts.wordsOnly(n.end(), cue.start()).trim()))) {
+                return cue.end();
+            }
+        }
+        return -1;
     }
 
     /** "refused", "will not cooperate": a refusal that negates no stance cue is a stance of its own. */

@@ -43,6 +43,21 @@ final class Constructions {
         return demand;
     }
 
+    /**
+     * "The mayor called on the president to send agents": the federal actor is the object of a demand whose
+     * complement holds the cue, and someone other than a federal actor asks. A request made of the federal
+     * executive is the asker's, never the executive's position. When a federal actor asks ("the president
+     * ordered the Pentagon to send troops") the pressure stands.
+     */
+    boolean requestedOf(Clause clause, ActorMention federal, Hit hit, AgentLookup agents) {
+        Hit demand = demandBefore(clause, hit);
+        if (demand == null || federal.start() < demand.end() || federal.end() > hit.start()) {
+            return false;
+        }
+        ActorMention demander = agents.subject(clause, demand.start());
+        return demander == null || !demander.federal();
+    }
+
     /** "X to [not] help", "that X [will] hand over": an infinitive or that-clause opens after the demand verb. */
     private boolean complementBetween(int from, int to) {
         String between = facts.wordsOnly(from, to);

@@ -48,7 +48,8 @@ final class EnforcementCues implements CueFamily {
             return null;
         }
         if (subject != null && subject.federal()) {
-            return constructions.isHelpedParty(clause, subject, hit) ? null
+            return constructions.isHelpedParty(clause, subject, hit)
+                    || constructions.requestedOf(clause, subject, hit, agents) ? null
                     : candidate(reading, subject, Side.PRESS, reading.clauseFactor(), reading.rule());
         }
         if (subject != null && subject.judicial()) {
@@ -113,7 +114,8 @@ final class EnforcementCues implements CueFamily {
         }
         // "troopers joined ICE agents in arrests": the agency a state or local actor helps is its partner
         if (federal != null) {
-            return constructions.isHelpedParty(clause, federal, hit) ? null
+            return constructions.isHelpedParty(clause, federal, hit)
+                    || constructions.requestedOf(clause, federal, hit, agents) ? null
                     : candidate(reading, federal, Side.PRESS, factor, reading.rule());
         }
         if (reading.kind() == CueKind.THREAT && subject == null && facts.sentenceHasGenericTarget(clause)) {
