@@ -34,10 +34,11 @@ final class ClauseCandidates {
         this.negation = negation;
         this.constructions = constructions;
         this.confidence = confidence;
-        this.cooperation = new CooperationCues(facts, agents, constructions, confidence);
-        this.enforcement = new EnforcementCues(facts, agents, constructions, confidence);
-        this.lawsuits = new LawsuitCues(facts, agents, constructions, confidence);
-        this.passiveLawsuits = new PassiveLawsuitCues(agents, confidence);
+        CueTools tools = new CueTools(facts, agents, constructions, confidence);
+        this.cooperation = new CooperationCues(tools);
+        this.enforcement = new EnforcementCues(tools);
+        this.lawsuits = new LawsuitCues(tools);
+        this.passiveLawsuits = new PassiveLawsuitCues(tools);
     }
 
     /** The decisions of the clause, given those made before it in the text. */

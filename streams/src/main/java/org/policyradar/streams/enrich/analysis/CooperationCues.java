@@ -16,22 +16,14 @@ import org.policyradar.streams.enrich.analysis.Candidate.Side;
  * something presses; cooperation demanded of someone else is the demander's. The cue must act on enforcement:
  * not on people, an attack on agents, a lawsuit it joins, or a non-actor's relative clause.
  */
-final class CooperationCues implements CueFamily {
+final class CooperationCues extends CueFamily {
 
-    private final TextFacts facts;
-    private final AgentLookup agents;
-    private final Constructions constructions;
-    private final Confidence confidence;
-
-    CooperationCues(TextFacts facts, AgentLookup agents, Constructions constructions, Confidence confidence) {
-        this.facts = facts;
-        this.agents = agents;
-        this.constructions = constructions;
-        this.confidence = confidence;
+    CooperationCues(CueTools tools) {
+        super(tools);
     }
 
     @Override
-    public Candidate decide(CueReading reading) {
+    Candidate decide(CueReading reading) {
         if (!actsOnEnforcement(reading)) {
             return null;
         }

@@ -15,22 +15,14 @@ import org.policyradar.streams.enrich.analysis.Candidate.Side;
  * aligns; a threat aimed at generic officials with no agent named implies the federal government. An action
  * named as what others oppose, or reported as halted, is no one's stance.
  */
-final class EnforcementCues implements CueFamily {
+final class EnforcementCues extends CueFamily {
 
-    private final TextFacts facts;
-    private final AgentLookup agents;
-    private final Constructions constructions;
-    private final Confidence confidence;
-
-    EnforcementCues(TextFacts facts, AgentLookup agents, Constructions constructions, Confidence confidence) {
-        this.facts = facts;
-        this.agents = agents;
-        this.constructions = constructions;
-        this.confidence = confidence;
+    EnforcementCues(CueTools tools) {
+        super(tools);
     }
 
     @Override
-    public Candidate decide(CueReading reading) {
+    Candidate decide(CueReading reading) {
         if (reading.cue().needsObject() && !facts.hasObject(reading.clause(), reading.hit())) {
             return null;
         }

@@ -13,22 +13,14 @@ import org.policyradar.streams.enrich.analysis.Candidate.Side;
  * led by New Jersey sued"). A federal plaintiff presses, a state or local one resists, or aligns when it sues
  * another government over its protections. A negated lawsuit is none.
  */
-final class LawsuitCues implements CueFamily {
+final class LawsuitCues extends CueFamily {
 
-    private final TextFacts facts;
-    private final AgentLookup agents;
-    private final Constructions constructions;
-    private final Confidence confidence;
-
-    LawsuitCues(TextFacts facts, AgentLookup agents, Constructions constructions, Confidence confidence) {
-        this.facts = facts;
-        this.agents = agents;
-        this.constructions = constructions;
-        this.confidence = confidence;
+    LawsuitCues(CueTools tools) {
+        super(tools);
     }
 
     @Override
-    public Candidate decide(CueReading reading) {
+    Candidate decide(CueReading reading) {
         Clause clause = reading.clause();
         Hit hit = reading.hit();
         if (reading.negated() || !facts.hasObject(clause, hit)) {

@@ -12,18 +12,14 @@ import org.policyradar.streams.enrich.analysis.Candidate.Side;
  * Department"). A state or local subject is the defendant: its places are what the suit is aimed at, and with
  * no plaintiff named the federal government is implied.
  */
-final class PassiveLawsuitCues implements CueFamily {
+final class PassiveLawsuitCues extends CueFamily {
 
-    private final AgentLookup agents;
-    private final Confidence confidence;
-
-    PassiveLawsuitCues(AgentLookup agents, Confidence confidence) {
-        this.agents = agents;
-        this.confidence = confidence;
+    PassiveLawsuitCues(CueTools tools) {
+        super(tools);
     }
 
     @Override
-    public Candidate decide(CueReading reading) {
+    Candidate decide(CueReading reading) {
         if (reading.negated()) {
             return null;
         }

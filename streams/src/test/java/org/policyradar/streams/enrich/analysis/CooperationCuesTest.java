@@ -8,7 +8,7 @@ import org.policyradar.streams.enrich.analysis.Candidate.Side;
 class CooperationCuesTest {
 
     private static Candidate decide(AnalysedText text, CueReading reading) {
-        return new CooperationCues(text.facts, text.agents, text.constructions, text.confidence).decide(reading);
+        return new CooperationCues(new CueTools(text.facts, text.agents, text.constructions, text.confidence)).decide(reading);
     }
 
     @Test

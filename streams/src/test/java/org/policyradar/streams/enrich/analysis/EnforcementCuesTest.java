@@ -8,7 +8,7 @@ import org.policyradar.streams.enrich.analysis.Candidate.Side;
 class EnforcementCuesTest {
 
     private static Candidate decide(AnalysedText text, CueReading reading) {
-        return new EnforcementCues(text.facts, text.agents, text.constructions, text.confidence).decide(reading);
+        return new EnforcementCues(new CueTools(text.facts, text.agents, text.constructions, text.confidence)).decide(reading);
     }
 
     @Test

@@ -8,11 +8,11 @@ import org.policyradar.streams.enrich.analysis.Candidate.Side;
 class LawsuitCuesTest {
 
     private static Candidate decide(AnalysedText text, CueReading reading) {
-        return new LawsuitCues(text.facts, text.agents, text.constructions, text.confidence).decide(reading);
+        return new LawsuitCues(new CueTools(text.facts, text.agents, text.constructions, text.confidence)).decide(reading);
     }
 
     private static Candidate decidePassive(AnalysedText text, CueReading reading) {
-        return new PassiveLawsuitCues(text.agents, text.confidence).decide(reading);
+        return new PassiveLawsuitCues(new CueTools(text.facts, text.agents, text.constructions, text.confidence)).decide(reading);
     }
 
     @Test
