@@ -13,7 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.clients.ClientSettings;
-import org.policyradar.producer.NewsPublisher;
 import org.policyradar.registry.serde.SpecificAvroSerde;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.testkit.SyntheticNews;
@@ -149,21 +148,4 @@ final class BenchPhases {
         void send(NewsItem item);
     }
 
-    /** Fails the phase when the publisher could not send every item: a throughput of fewer items would flatter. */
-    static void checkPublished(NewsPublisher publisher) {
-        if (publisher.failedCount() > 0) {
-            throw new IllegalStateException(publisher.failedCount() + " news items could not be published");
-        }
-    }
-
-    /** Closes a Streams path's clients, the Streams application last so that it never loses its input midway. */
-    static void closePath(NewsPublisher publisher, TopicWatcher watcher, StreamsRunner runner)
-            throws InterruptedException {
-        try {
-            publisher.close();
-            watcher.close();
-        } finally {
-            runner.close();
-        }
-    }
 }

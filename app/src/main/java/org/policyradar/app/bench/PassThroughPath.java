@@ -25,9 +25,7 @@ final class PassThroughPath implements AutoCloseable {
 
     private final BenchPhases phases;
     private final CurrentPhase phase = new CurrentPhase();
-    private final StreamsRunner runner;
-    private final TopicWatcher watcher;
-    private final NewsPublisher publisher;
+    private final StreamsPathClients clients;
 
     /** Creates the output topic and starts the application; returns once it is running. */
     PassThroughPath(Map<String, Object> config, Path stateDir, BenchPhases phases) throws InterruptedException {
@@ -36,38 +34,27 @@ final class PassThroughPath implements AutoCloseable {
         phases.say("%s: starting the Streams application (exactly-once)", PATH);
         Properties props = StreamsSettings.of(APPLICATION_ID, ClientSettings.bootstrapServers(config), stateDir,
                 config);
-        this.runner = StreamsRunner.start(PassThroughTopology.build(props, PipelineSerdes.fromRegistry(config)),
-                props);
-        TopicWatcher startedWatcher = null;
-        try {
-            BenchPhases.awaitRunning(runner);
-            startedWatcher = new TopicWatcher(config, List.of(PassThroughTopology.OUTPUT_TOPIC),
-                    (topic, key, nanos) -> phase.get().record(key, nanos));
-            this.watcher = startedWatcher;
-            this.publisher = new NewsPublisher(config, BenchPhases.newsItemSerde(config).serializer());
-        } catch (InterruptedException | RuntimeException e) {
-            if (startedWatcher != null) {
-                startedWatcher.close();
-            }
-            runner.close();
-            throw e;
-        }
+        StreamsRunner runner = StreamsRunner.start(
+                PassThroughTopology.build(props, PipelineSerdes.fromRegistry(config)), props);
+        this.clients = StreamsPathClients.open(config, runner, List.of(PassThroughTopology.OUTPUT_TOPIC),
+                (topic, key, nanos) -> phase.get().record(key, nanos));
     }
 
     void warmUp(int count) throws InterruptedException {
-        phases.warmUp(PATH, count, phase, watcher, runner, publisher::publish);
-        BenchPhases.checkPublished(publisher);
+        phases.warmUp(PATH, count, phase, clients.watcher(), clients.runner(),
+                clients.publisher()::publish);
+        clients.checkPublished();
     }
 
     Throughput timed() throws InterruptedException {
-        Throughput throughput = phases.timed(PATH, phase, watcher, runner,
-                count -> new Arrivals(BenchPhases.TIMED, count), publisher::publish);
-        BenchPhases.checkPublished(publisher);
+        Throughput throughput = phases.timed(PATH, phase, clients.watcher(), clients.runner(),
+                count -> new Arrivals(BenchPhases.TIMED, count), clients.publisher()::publish);
+        clients.checkPublished();
         return throughput;
     }
 
     @Override
     public void close() throws InterruptedException {
-        BenchPhases.closePath(publisher, watcher, runner);
+        clients.close();
     }
 }

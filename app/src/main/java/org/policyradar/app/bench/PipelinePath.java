@@ -44,53 +44,42 @@ final class PipelinePath implements AutoCloseable {
     private final Map<String, Object> config;
     private final CurrentPhase phase = new CurrentPhase();
     private final AtomicLong conflicts = new AtomicLong();
-    private final StreamsRunner runner;
-    private final TopicWatcher watcher;
-    private final NewsPublisher publisher;
+    private final StreamsPathClients clients;
 
     /** Starts the pipeline's Streams application; returns once it is running. */
     PipelinePath(Map<String, Object> config, Path stateDir, BenchPhases phases) throws InterruptedException {
         this.phases = phases;
         this.config = config;
         phases.say("pipeline: starting the Streams application (exactly-once)");
-        this.runner = StreamsPipeline.start(config, APPLICATION_ID, stateDir, DetectionSettings.DEFAULTS,
+        StreamsRunner runner = StreamsPipeline.start(config, APPLICATION_ID, stateDir, DetectionSettings.DEFAULTS,
                 RuleSet.loadDefault());
-        TopicWatcher startedWatcher = null;
-        try {
-            startedWatcher = new TopicWatcher(config, List.of(Topics.NEWS_ENRICHED, Topics.POLICY_CONFLICTS),
-                    (topic, key, nanos) -> {
-                        if (topic.equals(Topics.POLICY_CONFLICTS)) {
-                            conflicts.incrementAndGet();
-                        } else {
-                            phase.get().record(key, nanos);
-                        }
-                    });
-            this.watcher = startedWatcher;
-            this.publisher = new NewsPublisher(config, BenchPhases.newsItemSerde(config).serializer());
-            BenchPhases.awaitRunning(runner);
-        } catch (InterruptedException | RuntimeException e) {
-            if (startedWatcher != null) {
-                startedWatcher.close();
-            }
-            runner.close();
-            throw e;
-        }
+        this.clients = StreamsPathClients.open(config, runner,
+                List.of(Topics.NEWS_ENRICHED, Topics.POLICY_CONFLICTS), (topic, key, nanos) -> {
+                    if (topic.equals(Topics.POLICY_CONFLICTS)) {
+                        conflicts.incrementAndGet();
+                    } else {
+                        phase.get().record(key, nanos);
+                    }
+                });
     }
 
     void warmUp(int count) throws InterruptedException {
-        phases.warmUp(PATH, count, phase, watcher, runner, publisher::publish);
-        BenchPhases.checkPublished(publisher);
+        phases.warmUp(PATH, count, phase, clients.watcher(), clients.runner(),
+                clients.publisher()::publish);
+        clients.checkPublished();
     }
 
     /** The timed items, with the heap in use after the latest GC at each quarter of them. */
     Timed timed(HeapWatcher heap) throws InterruptedException {
         List<Long> liveHeapMiB = Collections.synchronizedList(new ArrayList<>());
         long conflictsBefore = conflicts.get();
-        Throughput throughput = phases.timed(PATH, phase, watcher, runner, count -> new Arrivals(BenchPhases.TIMED,
-                count, arrived -> liveHeapMiB.add(HeapStats.mib(heap.usedAfterLastGc()))), publisher::publish);
+        Throughput throughput = phases.timed(PATH, phase, clients.watcher(), clients.runner(),
+                count -> new Arrivals(BenchPhases.TIMED, count,
+                        arrived -> liveHeapMiB.add(HeapStats.mib(heap.usedAfterLastGc()))),
+                clients.publisher()::publish);
         long conflictRecords = conflicts.get() - conflictsBefore;
         phases.say("pipeline: %d conflict records", conflictRecords);
-        BenchPhases.checkPublished(publisher);
+        clients.checkPublished();
         return new Timed(throughput, conflictRecords, liveHeapMiB);
     }
 
@@ -126,10 +115,10 @@ final class PipelinePath implements AutoCloseable {
             NewsItem item = latencyNews.nextItem();
             sleepUntil(first + i * interval);
             sentNanos[i] = System.nanoTime();
-            publisher.publish(item);
+            clients.publisher().publish(item);
         }
-        phases.awaitAll(latency, watcher, "enriched items of the latency phase", runner);
-        BenchPhases.checkPublished(publisher);
+        phases.awaitAll(latency, clients.watcher(), "enriched items of the latency phase", clients.runner());
+        clients.checkPublished();
         long[] latencies = new long[count];
         long[] arrivals = latency.arrivalNanos();
         for (int i = 0; i < count; i++) {
@@ -149,6 +138,6 @@ final class PipelinePath implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        BenchPhases.closePath(publisher, watcher, runner);
+        clients.close();
     }
 }
