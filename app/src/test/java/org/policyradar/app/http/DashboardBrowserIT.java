@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.policyradar.testkit.NewsItems;
 
 /**
  * The dashboard in a real browser (headless Chromium): it lists the conflicts of the state, draws the actors,
@@ -188,7 +189,7 @@ class DashboardBrowserIT {
         assertThat(browser.await("document.getElementById('live').dataset.state", state -> state.asText()
                 .equals("live"), WAIT).asText()).isEqualTo("live");
 
-        pipeline.publish(SeededPipeline.item("dashboard-it-boston", "The Boston city council voted to bar police "
+        pipeline.publish(NewsItems.item("dashboard-it-boston", "The Boston city council voted to bar police "
                 + "officers from helping federal immigration agents with arrests.",
                 SeededPipeline.SEED_TIME.plus(Duration.ofHours(3))));
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.testkit.NewsItems;
 import org.policyradar.testkit.TopicRecords;
 import org.policyradar.topics.Topics;
 
@@ -246,7 +247,7 @@ class HttpApiIT {
             assertThat(stream.await(event -> event.name().equals("ready"), Duration.ofSeconds(30)))
                     .as("the stream says it is ready").isNotNull();
 
-            pipeline.publish(SeededPipeline.item("http-it-seattle",
+            pipeline.publish(NewsItems.item("http-it-seattle",
                     "Seattle police were told by the mayor not to assist ICE agents with deportations.",
                     SeededPipeline.SEED_TIME.plus(Duration.ofHours(2))));
 

@@ -20,7 +20,6 @@ import org.policyradar.app.pipeline.Directories;
 import org.policyradar.app.pipeline.IdleDetector;
 import org.policyradar.app.pipeline.NewsIngestion;
 import org.policyradar.app.pipeline.StreamsPipeline;
-import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.producer.IngestOptions;
 import org.policyradar.producer.NewsPublisher;
@@ -111,20 +110,6 @@ final class SeededPipeline implements AutoCloseable {
         }
     }
 
-    static NewsItem item(String id, String text, Instant publishedAt) {
-        return NewsItem.newBuilder()
-                .setId(id)
-                .setSource("http-it")
-                .setUrl(null)
-                .setHeadline(null)
-                .setText(text)
-                .setLanguage("en")
-                .setPublishedAt(publishedAt)
-                .setEventTimeSource(EventTimeSource.PUBLISHED)
-                .setIngestedAt(publishedAt)
-                .setAttributes(Map.of())
-                .build();
-    }
 
     @Override
     public void close() {
