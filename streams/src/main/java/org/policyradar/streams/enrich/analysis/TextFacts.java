@@ -1,8 +1,11 @@
 package org.policyradar.streams.enrich.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.policyradar.avro.Evidence;
@@ -39,6 +42,7 @@ final class TextFacts {
     final List<ActorMention> actors;
     final RuleFiles.Scoring scoring;
     final RuleFiles.Grammar grammar;
+    private final Map<Integer, Optional<Boolean>> taggedNouns = new HashMap<>(2);
 
     TextFacts(RuleSet rules, Segmenter segmenter, ActorResolver resolver, String text) {
         this.rules = rules;
@@ -130,6 +134,12 @@ final class TextFacts {
      */
     boolean isNominal(Hit cue) {
         String phrase = folded.substring(cue.start(), cue.end());
+        if (grammar.nounOrVerbCues().contains(phrase)) {
+            Boolean noun = taggedNoun(cue);
+            if (noun != null) {
+                return noun;
+            }
+        }
         if (NOUN_ENDING.matcher(phrase).find() || phrase.startsWith("mass ")) {
             return true;
         }
@@ -143,6 +153,29 @@ final class TextFacts {
         }
         String before = folded.substring(start, end);
         return NOUN_DETERMINERS.contains(before) || before.endsWith("'s");
+    }
+
+    /**
+     * "ICE arrests 40 in a county sweep" against "ICE arrests rose": whether the tagger reads the cue word as a
+     * noun in its clause (null: neither noun nor verb); each clause is tagged at most once per cue.
+     */
+    private Boolean taggedNoun(Hit cue) {
+        return taggedNouns.computeIfAbsent(cue.start(), start -> {
+            Clause clause = clauseAt(start);
+            return Optional.ofNullable(clause == null ? null
+                    : PartOfSpeech.isNoun(text, clause.start(), clause.end(), start, grammar.nounOrVerbCues()));
+        }).orElse(null);
+    }
+
+    private Clause clauseAt(int offset) {
+        for (Sentence sentence : sentences) {
+            for (Clause clause : sentence.clauses()) {
+                if (clause.contains(offset)) {
+                    return clause;
+                }
+            }
+        }
+        return null;
     }
 
     /** "Trump's plan", "ICE's raids": a possessive names whose something is, not who acts. */
