@@ -3,8 +3,9 @@ package org.policyradar.streams.enrich.analysis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
@@ -15,7 +16,8 @@ import opennlp.tools.util.Span;
  * Apache OpenNLP's English part-of-speech tagger (Universal Dependencies tags, model from the
  * {@code opennlp-models-pos-en} artifact on the classpath), used only to tell whether a cue word that can be a
  * noun or a verb ("arrests", "raids", "orders") is a noun in its clause. Tagging costs far more than the rest of
- * the reading, so only the clause around such a cue is tagged, and only when the rules list the cue's word.
+ * the reading, so only the words around such a cue are tagged, and only when the rules list the cue's word
+ * ({@code grammar.nounOrVerbCues}) and the word-shape test of {@link TextFacts#isNominal} leaves it a verb.
  *
  * <p>The model is loaded once per JVM and is thread-safe; a {@link POSTaggerME} is not, so each thread has its
  * own (the enricher is shared by the stream threads).
@@ -23,6 +25,9 @@ import opennlp.tools.util.Span;
 final class PartOfSpeech {
 
     static final String MODEL_RESOURCE = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+
+    /** How many words either side of the cue are tagged (a long clause is cut to them). */
+    static final int WINDOW_WORDS = 8;
 
     private static final POSModel MODEL = load();
     private static final ThreadLocal<POSTaggerME> TAGGER =
@@ -32,7 +37,8 @@ final class PartOfSpeech {
     }
 
     /**
-     * Whether the cue word starting at {@code wordStart} is a noun in the clause {@code [from, to)} of the text, or
+     * Whether the cue word starting at {@code wordStart} is a noun in the clause {@code [from, to)} of the text (its
+     * {@link #WINDOW_WORDS} words either side), or
      * null when the tags do not decide it (the caller keeps its own test). The model tags a present-tense verb
      * with an -s ("ICE arrests 40 people") as a noun whenever nothing else in the clause is tagged a verb, so a
      * NOUN tag alone says little; what the tags do tell is whether the clause has a predicate of its own:
@@ -60,6 +66,10 @@ final class PartOfSpeech {
         if (at < 0) {
             return null;
         }
+        // the words around the cue, not the whole clause: the tagging costs in proportion to the words
+        int first = Math.max(0, at - WINDOW_WORDS);
+        tokens = Arrays.copyOfRange(tokens, first, Math.min(tokens.length, at + WINDOW_WORDS + 1));
+        at -= first;
         String[] tags = TAGGER.get().tag(tokens);
         if ("VERB".equals(tags[at])) {
             return Boolean.FALSE;
