@@ -115,8 +115,9 @@ public final class RuleFiles {
 
     /** Negation scope, objects, subjects and generic targets. */
     public record Grammar(int negationWindowWords, List<String> negationBreakers, int objectWindowWords,
-                   List<String> placeSubjectFollowers, List<String> relativeTargets) {
+                   List<String> placeSubjectFollowers, List<String> relativeTargets, List<String> nounOrVerbCues) {
         public Grammar {
+            nounOrVerbCues = orEmpty(nounOrVerbCues);
             negationBreakers = orEmpty(negationBreakers);
             placeSubjectFollowers = orEmpty(placeSubjectFollowers);
             relativeTargets = orEmpty(relativeTargets);

@@ -311,4 +311,22 @@ class RealNewsPatternsTest {
                 + "state will keep its sanctuary laws.")).extracting(PolicyPosition::getStance)
                 .containsExactly(Stance.RESIST);
     }
+
+    @Test
+    void shouldNotReadANounOrVerbCueThatOthersOpposeAsTheAgencysOwnVerb() {
+        // the part-of-speech tagger reads "raids" and "arrests" as nouns here: "rallied", "marched" are the predicates
+        assertThat(positions("Protesters rallied against Border Patrol raids in Omaha.")).isEmpty();
+        assertThat(stances("Hundreds marched in Lincoln against Border Patrol arrests at local farms."))
+                .doesNotContain(Stance.PRESS);
+    }
+
+    @Test
+    void shouldReadANounOrVerbCueThatIsTheClausesOnlyPredicateAsTheAgencysVerb() {
+        List<PolicyPosition> found = positions("Border Patrol raids a farm outside Omaha.");
+
+        assertThat(found).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("US-DHS-CBP-USBP", Stance.PRESS));
+        assertThat(found.get(0).getJurisdiction().getName()).startsWith("Omaha");
+        assertThat(stancePhrase(found.get(0))).isEqualTo("raids");
+    }
 }

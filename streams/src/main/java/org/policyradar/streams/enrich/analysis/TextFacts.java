@@ -1,8 +1,11 @@
 package org.policyradar.streams.enrich.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.policyradar.avro.Evidence;
@@ -39,6 +42,7 @@ final class TextFacts {
     final List<ActorMention> actors;
     final RuleFiles.Scoring scoring;
     final RuleFiles.Grammar grammar;
+    private final Map<Integer, Optional<Boolean>> taggedNouns = new HashMap<>(2);
 
     TextFacts(RuleSet rules, Segmenter segmenter, ActorResolver resolver, String text) {
         this.rules = rules;
@@ -126,10 +130,20 @@ final class TextFacts {
 
     /**
      * A cue used as a noun ("the raids", "his deportation plan", "penalties") names an action; only a predicate
-     * ("raided", "will deport") says that someone takes it.
+     * ("raided", "will deport") says that someone takes it. The word shape and the word before decide first; a
+     * word the rules list as noun-or-verb that they leave a verb goes to the part-of-speech tagger, which reads
+     * it as a noun when its clause has a predicate of its own ("protesters rallied against Border Patrol raids").
+     * The tagger is asked only then, as it costs more than the rest of the reading of a clause.
      */
     boolean isNominal(Hit cue) {
         String phrase = folded.substring(cue.start(), cue.end());
+        if (byWordShape(cue, phrase)) {
+            return true;
+        }
+        return grammar.nounOrVerbCues().contains(phrase) && Boolean.TRUE.equals(taggedNoun(cue));
+    }
+
+    private boolean byWordShape(Hit cue, String phrase) {
         if (NOUN_ENDING.matcher(phrase).find() || phrase.startsWith("mass ")) {
             return true;
         }
@@ -143,6 +157,30 @@ final class TextFacts {
         }
         String before = folded.substring(start, end);
         return NOUN_DETERMINERS.contains(before) || before.endsWith("'s");
+    }
+
+    /**
+     * "Border Patrol raids a farm" against "protesters rallied against Border Patrol raids": whether the tagger reads
+     * the cue word as a noun in its clause (null: the tags do not decide); isNominal is asked several times per
+     * cue, the tagger once.
+     */
+    private Boolean taggedNoun(Hit cue) {
+        return taggedNouns.computeIfAbsent(cue.start(), start -> {
+            Clause clause = clauseAt(start);
+            return Optional.ofNullable(clause == null ? null
+                    : PartOfSpeech.isNoun(text, clause.start(), clause.end(), start, grammar.nounOrVerbCues()));
+        }).orElse(null);
+    }
+
+    private Clause clauseAt(int offset) {
+        for (Sentence sentence : sentences) {
+            for (Clause clause : sentence.clauses()) {
+                if (clause.contains(offset)) {
+                    return clause;
+                }
+            }
+        }
+        return null;
     }
 
     /** "Trump's plan", "ICE's raids": a possessive names whose something is, not who acts. */
