@@ -25,6 +25,7 @@ public final class Enricher {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.segmenter = new Segmenter(rules);
         this.resolver = new ActorResolver(rules);
+        ItemAnalysis.requireModels();
     }
 
     /** The version of the rules this enricher applies. */

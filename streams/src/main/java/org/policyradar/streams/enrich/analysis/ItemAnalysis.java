@@ -33,6 +33,14 @@ public final class ItemAnalysis {
     private final ClauseCandidates clauses;
 
     /** The analysis of one text under the given rules; the segmenter and resolver are the rule set's own. */
+    /**
+     * Loads the statistical models the reading uses (the part-of-speech tagger), so that an application fails
+     * at start, with the reason, when one is missing from the classpath.
+     */
+    public static void requireModels() {
+        PartOfSpeech.requireModel();
+    }
+
     public ItemAnalysis(RuleSet rules, Segmenter segmenter, ActorResolver resolver, String text) {
         this.facts = new TextFacts(rules, segmenter, resolver, text);
         this.sides = new ItemSides(facts);

@@ -37,6 +37,14 @@ final class PartOfSpeech {
     }
 
     /**
+     * Loads the model now (once per JVM), so that a missing or unreadable model stops the application at start
+     * with its reason instead of failing the first item that needs the tagger.
+     */
+    static void requireModel() {
+        TAGGER.get();
+    }
+
+    /**
      * Whether the cue word starting at {@code wordStart} is a noun in the clause {@code [from, to)} of the text (its
      * {@link #WINDOW_WORDS} words either side), or
      * null when the tags do not decide it (the caller keeps its own test). The model tags a present-tense verb
