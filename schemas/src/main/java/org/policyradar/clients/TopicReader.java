@@ -33,9 +33,9 @@ public final class TopicReader {
     public static <K, V> List<ConsumerRecord<K, V>> readAtLeast(Map<String, ?> clientConfig, String topic, int count,
                                                                Deserializer<K> keys, Deserializer<V> values,
                                                                Duration limit) {
-        Map<String, Object> config = ClientSettings.groupFreeConsumer(clientConfig);
         // the settings may carry the registry's and the application's keys, which a consumer would warn about
-        config.keySet().retainAll(ConsumerConfig.configNames());
+        Map<String, Object> config = ClientSettings.knownTo(ClientSettings.groupFreeConsumer(clientConfig),
+                ConsumerConfig.configNames());
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.policyradar.registry.client.SchemaRegistryClientConfig;
+import org.policyradar.clients.ClientSettings;
 import org.policyradar.stack.LocalStack;
 import org.policyradar.stack.TopicInitializer;
 
@@ -77,10 +75,7 @@ public final class EmbeddedStack implements BeforeAllCallback, AfterAllCallback 
 
     /** bootstrap.servers and schema.registry.url of this stack, in a map the caller may add to. */
     public Map<String, Object> clientConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        config.put(SchemaRegistryClientConfig.URL, stack.registryUrl());
-        return config;
+        return ClientSettings.forCluster(stack.bootstrapServers(), stack.registryUrl());
     }
 
     private static void deleteRecursively(Path dir) {

@@ -11,11 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serializer;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.clients.ClientSettings;
-import org.policyradar.registry.serde.SpecificAvroSerde;
+import org.policyradar.registry.serde.RegistryAvroSerdes;
 import org.policyradar.streams.topology.StreamsRunner;
 import org.policyradar.testkit.SyntheticNews;
+import org.policyradar.topics.TopicCatalogue;
 
 /**
  * What the paths of the bench share: the synthetic news of each phase, sending a phase's items and waiting until
@@ -120,13 +122,6 @@ final class BenchPhases {
         }
     }
 
-    /** A value serde of news items as the pipeline's producer and Streams use it (Confluent wire format). */
-    static SpecificAvroSerde<NewsItem> newsItemSerde(Map<String, Object> config) {
-        SpecificAvroSerde<NewsItem> serde = new SpecificAvroSerde<>();
-        serde.configure(config, false);
-        return serde;
-    }
-
     /** Creates a scratch topic of the bench, with the partitions of the stack's topics. */
     void createTopic(Map<String, Object> config, String topic) throws InterruptedException {
         try (Admin admin = Admin.create(ClientSettings.admin(config))) {
@@ -148,4 +143,9 @@ final class BenchPhases {
         void send(NewsItem item);
     }
 
+
+    /** The news items' value serializer, as the producer and the pipeline build it from the typed topic. */
+    static Serializer<NewsItem> newsItemSerializer(Map<String, Object> config) {
+        return TopicCatalogue.NEWS_ITEMS.serdes(RegistryAvroSerdes.of(config)).value().serializer();
+    }
 }

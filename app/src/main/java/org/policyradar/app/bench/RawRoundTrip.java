@@ -35,7 +35,7 @@ final class RawRoundTrip implements AutoCloseable {
     RawRoundTrip(Map<String, Object> config, BenchPhases phases) throws InterruptedException {
         this.phases = phases;
         phases.createTopic(config, TOPIC);
-        this.serializer = BenchPhases.newsItemSerde(config).serializer();
+        this.serializer = BenchPhases.newsItemSerializer(config);
         this.producer = new KafkaProducer<>(NewsPublisher.producerConfig(config), new StringSerializer(),
                 new ByteArraySerializer());
         try {

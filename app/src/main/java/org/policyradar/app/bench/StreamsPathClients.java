@@ -33,7 +33,7 @@ final class StreamsPathClients implements AutoCloseable {
             BenchPhases.awaitRunning(runner);
             watcher = new TopicWatcher(config, topics, listener);
             return new StreamsPathClients(runner, watcher,
-                    new NewsPublisher(config, BenchPhases.newsItemSerde(config).serializer()));
+                    new NewsPublisher(config, BenchPhases.newsItemSerializer(config)));
         } catch (InterruptedException | RuntimeException e) {
             if (watcher != null) {
                 watcher.close();

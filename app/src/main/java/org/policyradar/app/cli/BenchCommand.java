@@ -5,13 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.policyradar.app.bench.BenchReport;
 import org.policyradar.app.bench.PipelineBench;
 import org.policyradar.app.bench.SeedFlood;
+import org.policyradar.app.pipeline.Directories;
 import org.policyradar.stack.TopicInitializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.flush();
             return 1;
         } finally {
-            deleteRecursively(workDir);
+            Directories.deleteRecursively(workDir);
         }
     }
 
@@ -143,16 +142,5 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("--warm-up must be separate-stack or same-stack, not '" + warmUp + "'");
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Objects;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
@@ -41,7 +42,8 @@ final class PartOfSpeech {
      * with its reason instead of failing the first item that needs the tagger.
      */
     static void requireModel() {
-        TAGGER.get();
+        // reading the field initialises the class, which loads the model; no tagger is made for this thread
+        Objects.requireNonNull(MODEL, "part-of-speech model");
     }
 
     /**
