@@ -56,12 +56,16 @@ final class BenchPhases {
                 FIRST_EVENT_TIME.plus(EVENT_SPACING.multipliedBy(itemsBefore)), EVENT_SPACING);
     }
 
-    /** {@code count} warm-up items, untimed: sent one by one with {@code send}, waited for until all arrived. */
-    void warmUp(String path, int count, CurrentPhase phase, TopicWatcher watcher, StreamsRunner runner, Sender send)
-            throws InterruptedException {
-        say("%s: %d warm-up items", path, count);
-        Arrivals arrivals = phase.start(new Arrivals(WARM_UP, count));
-        SyntheticNews news = news(WARM_UP, 0);
+    /**
+     * {@code count} warm-up items, untimed: sent one by one with {@code send}, waited for until all arrived. Round
+     * {@code r} (from 0) has ids and event times of its own, after those of the rounds before it.
+     */
+    void warmUp(String path, int count, int round, CurrentPhase phase, TopicWatcher watcher, StreamsRunner runner,
+                Sender send) throws InterruptedException {
+        say("%s: %d warm-up items%s", path, count, round == 0 ? "" : " (round " + (round + 1) + ")");
+        String prefix = round == 0 ? WARM_UP : WARM_UP + round;
+        Arrivals arrivals = phase.start(new Arrivals(prefix, count));
+        SyntheticNews news = round == 0 ? news(WARM_UP, 0) : news(prefix, (long) round * count);
         for (int i = 0; i < count; i++) {
             send.send(news.nextItem());
         }

@@ -11,7 +11,8 @@ import org.policyradar.app.bench.HeapWatcher.HeapStats;
  * {@code ratio=<pipeline/raw>} with two decimals, for scripts.
  *
  * @param options          what was run
- * @param warmUpItems      items sent through each path before the timed phases
+ * @param warmUpItems      items sent through each path before the timed phases (per round)
+ * @param warmUps          with the separate-stack warm-up: how the rounds of each path went
  * @param meanRecordBytes  mean serialized size of a news item (Confluent wire format)
  * @param producerSettings the producer settings every path used, e.g. "acks=all, enable.idempotence=true, ..."
  * @param raw              the raw Kafka round trip
@@ -26,13 +27,15 @@ import org.policyradar.app.bench.HeapWatcher.HeapStats;
  * @param heap             heap over the whole run
  * @param cores            processors available to the JVM
  */
-public record BenchReport(PipelineBench.Options options, int warmUpItems, double meanRecordBytes,
+public record BenchReport(PipelineBench.Options options, int warmUpItems, WarmUpRounds.PerPath warmUps,
+                          double meanRecordBytes,
                           String producerSettings, Throughput raw, Throughput passThrough, Throughput pipeline,
                           long conflictRecords, PipelineBench.CatchUp catchUp, LatencyStats latency, double achievedRate,
                           List<Long> liveHeapMiB, HeapStats heap, int cores) {
 
     public BenchReport {
         liveHeapMiB = List.copyOf(liveHeapMiB);
+        warmUps = warmUps == null ? WarmUpRounds.PerPath.NONE : warmUps;
     }
 
     /** Pipeline throughput relative to the raw round trip. */
@@ -94,11 +97,19 @@ public record BenchReport(PipelineBench.Options options, int warmUpItems, double
         return lines;
     }
 
+    private static String rounds(WarmUpRounds.Result result) {
+        return result == null ? "-" : result.describe();
+    }
+
     private String warmUpLine() {
         return switch (options.warmUp()) {
-            case SEPARATE_STACK -> "warm-up: " + warmUpItems + " items through each path on an embedded stack of "
-                    + "its own, stopped before the timed stack started (the pipeline's once caught up; JVM warm; no "
-                    + "records, stories, offsets or schemas shared), then 1 item on the timed stack";
+            case SEPARATE_STACK -> "warm-up: rounds of " + warmUpItems + " items through each path on an embedded "
+                    + "stack of its own until the JIT compiler used at most "
+                    + Math.round(100 * WarmUpRounds.QUIET_JIT_SHARE) + "% of a round's CPU (at most "
+                    + options.warmUpRounds() + "): raw " + rounds(warmUps.raw()) + ", pass-through "
+                    + rounds(warmUps.passThrough()) + ", pipeline " + rounds(warmUps.pipeline()) + "; each stack stopped before the "
+                    + "timed one started (the pipeline's once caught up; no records, stories, offsets or schemas "
+                    + "shared), then 1 item on the timed stack";
             case SAME_STACK -> "warm-up: " + warmUpItems + " items through each path on its timed topics just "
                     + "before the timed items (the pipeline's warm-up stories stay open)";
         };

@@ -41,7 +41,12 @@ final class PassThroughPath implements AutoCloseable {
     }
 
     void warmUp(int count) throws InterruptedException {
-        phases.warmUp(PATH, count, phase, clients.watcher(), clients.runner(),
+        warmUp(count, 0);
+    }
+
+    /** Round {@code round} of the warm-up (see {@link BenchPhases#warmUp}). */
+    void warmUp(int count, int round) throws InterruptedException {
+        phases.warmUp(PATH, count, round, phase, clients.watcher(), clients.runner(),
                 clients.publisher()::publish);
         clients.checkPublished();
     }

@@ -61,9 +61,15 @@ public final class PipelineBench {
      * @param seed         seed of the synthetic news
      * @param catchUp      how long the latency phase waits for the pipeline to finish the throughput phase's work
      * @param warmUp       how each path is warmed up
+     * @param warmUpRounds with {@link WarmUp#SEPARATE_STACK}: at most this many warm-up rounds per path, fewer once
+     *                     the JIT compiler is quiet ({@link WarmUpRounds})
      */
     public record Options(int items, int rate, Duration latencyPhase, int partitions, long seed, Duration catchUp,
-                          WarmUp warmUp) {
+                          WarmUp warmUp, int warmUpRounds) {
+
+        /** Warm-up rounds per path unless told otherwise. */
+        public static final int DEFAULT_WARM_UP_ROUNDS = 5;
+
         public Options {
             Objects.requireNonNull(latencyPhase, "latencyPhase");
             Objects.requireNonNull(catchUp, "catchUp");
@@ -83,6 +89,15 @@ public final class PipelineBench {
             if (partitions < 1) {
                 throw new IllegalArgumentException("--partitions must be at least 1, not " + partitions);
             }
+            if (warmUpRounds < 1) {
+                throw new IllegalArgumentException("--warm-up-rounds must be at least 1, not " + warmUpRounds);
+            }
+        }
+
+        /** Options with at most {@link #DEFAULT_WARM_UP_ROUNDS} warm-up rounds. */
+        public Options(int items, int rate, Duration latencyPhase, int partitions, long seed, Duration catchUp,
+                       WarmUp warmUp) {
+            this(items, rate, latencyPhase, partitions, seed, catchUp, warmUp, DEFAULT_WARM_UP_ROUNDS);
         }
 
         /** Options with the default warm-up, {@link WarmUp#SEPARATE_STACK}. */
@@ -127,16 +142,23 @@ public final class PipelineBench {
     public BenchReport run(Path workDir) throws InterruptedException {
         boolean separate = options.warmUp() == WarmUp.SEPARATE_STACK;
         try (HeapWatcher heap = HeapWatcher.start()) {
+            int rounds = separate ? options.warmUpRounds() : 1;
+            int perRound = options.warmUpItems();
+            WarmUpRounds.Result rawWarmUp = null;
+            WarmUpRounds.Result passThroughWarmUp = null;
             if (separate) {
-                onStack(workDir, "warm-up-kafka", (config, dir) -> {
+                WarmUpRounds.PerPath kafkaWarmUps = onStack(workDir, "warm-up-kafka", (config, dir) -> {
+                    WarmUpRounds.Result rawRounds;
                     try (RawRoundTrip raw = new RawRoundTrip(config, phases)) {
-                        raw.warmUp(options.warmUpItems());
+                        rawRounds = WarmUpRounds.untilQuiet(rounds, round -> raw.warmUp(perRound, round));
                     }
                     try (PassThroughPath passThrough = new PassThroughPath(config, dir.resolve("state"), phases)) {
-                        passThrough.warmUp(options.warmUpItems());
+                        return new WarmUpRounds.PerPath(rawRounds,
+                                WarmUpRounds.untilQuiet(rounds, round -> passThrough.warmUp(perRound, round)), null);
                     }
-                    return null;
                 });
+                rawWarmUp = kafkaWarmUps.raw();
+                passThroughWarmUp = kafkaWarmUps.passThrough();
             }
             int onTimedStack = separate ? 1 : options.warmUpItems();
             KafkaFigures kafka = onStack(workDir, "kafka", (config, dir) -> {
@@ -152,16 +174,19 @@ public final class PipelineBench {
                     return new KafkaFigures(raw, path.timed(), meanRecordBytes, producerSettings(config));
                 }
             });
+            WarmUpRounds.Result pipelineWarmUp = null;
             if (separate) {
-                onStack(workDir, "warm-up-pipeline", (config, dir) -> {
+                pipelineWarmUp = onStack(workDir, "warm-up-pipeline", (config, dir) -> {
                     try (PipelinePath pipeline = new PipelinePath(config, dir.resolve("state"), phases)) {
-                        pipeline.warmUp(options.warmUpItems());
-                        // the matching and conflict steps run behind the enrichment: let them warm up too
-                        pipeline.awaitCatchUp(options.catchUp());
+                        return WarmUpRounds.untilQuiet(rounds, round -> {
+                            pipeline.warmUp(perRound, round);
+                            // the matching and conflict steps run behind the enrichment: let them warm up too
+                            pipeline.awaitCatchUp(options.catchUp());
+                        });
                     }
-                    return null;
                 });
             }
+            WarmUpRounds.PerPath warmUps = new WarmUpRounds.PerPath(rawWarmUp, passThroughWarmUp, pipelineWarmUp);
             return onStack(workDir, "pipeline", (config, dir) -> {
                 try (PipelinePath pipeline = new PipelinePath(config, dir.resolve("state"), phases)) {
                     pipeline.warmUp(onTimedStack);
@@ -170,7 +195,7 @@ public final class PipelineBench {
                     PipelinePath.Latency latency = pipeline.latency(options.rate(), options.latencyItems(),
                             options.warmUpItems() + options.items());
                     HeapStats heapStats = heap.stats();
-                    return new BenchReport(options, options.warmUpItems(), kafka.meanRecordBytes(),
+                    return new BenchReport(options, options.warmUpItems(), warmUps, kafka.meanRecordBytes(),
                             kafka.producerSettings(), kafka.raw(), kafka.passThrough(), timed.throughput(),
                             timed.conflictRecords(), catchUp, latency.stats(), latency.achievedRate(),
                             timed.liveHeapMiB(), heapStats, Runtime.getRuntime().availableProcessors());

@@ -48,7 +48,12 @@ final class RawRoundTrip implements AutoCloseable {
     }
 
     void warmUp(int count) throws InterruptedException {
-        phases.warmUp(PATH, count, phase, watcher, null, this::send);
+        warmUp(count, 0);
+    }
+
+    /** Round {@code round} of the warm-up (see {@link BenchPhases#warmUp}). */
+    void warmUp(int count, int round) throws InterruptedException {
+        phases.warmUp(PATH, count, round, phase, watcher, null, this::send);
         bytes = 0;
         checkSent();
     }

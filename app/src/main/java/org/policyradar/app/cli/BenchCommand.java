@@ -73,6 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "same-stack (a tenth of the items, 100 to 2,000, on the timed topics just before).")
     String warmUp;
 
+    @Option(names = "--warm-up-rounds", paramLabel = "N",
+            defaultValue = "" + PipelineBench.Options.DEFAULT_WARM_UP_ROUNDS,
+            description = "With the separate-stack warm-up: at most N warm-up rounds per path; rounds stop once the "
+                    + "JIT compiler used at most 10% of a round's CPU (default: ${DEFAULT-VALUE}).")
+    int warmUpRounds;
+
     @Option(names = "--partitions", paramLabel = "P", defaultValue = "" + TopicInitializer.LOCAL_PARTITIONS,
             description = "Partitions of every topic of the embedded stack (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -129,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
                 : DEFAULT_CATCH_UP_SECONDS;
         try {
             return new PipelineBench.Options(n, rate, Duration.ofSeconds(seconds), partitions, seed,
-                    Duration.ofSeconds(catchUp), warmUp());
+                    Duration.ofSeconds(catchUp), warmUp(), warmUpRounds);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

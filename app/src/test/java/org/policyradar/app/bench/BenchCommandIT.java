@@ -21,14 +21,15 @@ class BenchCommandIT {
         command.setErr(new PrintWriter(err, true));
 
         int exit = command.execute("bench", "--items", "300", "--rate", "100", "--latency-seconds", "2",
-                "--catch-up-seconds", "10");
+                "--catch-up-seconds", "10", "--warm-up-rounds", "2");
 
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("raw Kafka round trip: +300 in [0-9.]+ s = "
                 + "[0-9]+ /s records"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).matches("warm-up: 300 items through each path on an "
-                + "embedded stack of its own, .*"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("warm-up: rounds of 300 items through each path on "
+                + "an embedded stack of its own until the JIT compiler used at most 10% of a round's CPU \\(at most "
+                + "2\\): raw [12] rounds?.*, pass-through [12] rounds?.*, pipeline [12] rounds?.*"));
         assertThat(lines).anySatisfy(line -> assertThat(line).matches("exactly-once pass-through: 300 in [0-9.]+ s = "
                 + "[0-9]+ /s items"));
         assertThat(ratioLine(lines, "pass-through/raw: +")).isPositive();

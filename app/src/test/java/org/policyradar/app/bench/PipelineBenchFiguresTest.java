@@ -87,7 +87,8 @@ class PipelineBenchFiguresTest {
     void shouldPrintEveryFigureAndEndWithTheRatioLine() {
         BenchReport report = new BenchReport(
                 options(20_000, 1000, Duration.ofSeconds(10)),
-                2000, 612.4, "acks=all, enable.idempotence=true, compression.type=zstd, linger.ms=5",
+                2000, new WarmUpRounds.PerPath(new WarmUpRounds.Result(2, 0.04), new WarmUpRounds.Result(1, 0.08),
+                        new WarmUpRounds.Result(5, 0.23)), 612.4, "acks=all, enable.idempotence=true, compression.type=zstd, linger.ms=5",
                 new Throughput(20_000, 2_000_000_000L), new Throughput(20_000, 4_000_000_000L),
                 new Throughput(20_000, 8_000_000_000L), 321,
                 new PipelineBench.CatchUp(true, Duration.ofMillis(12_300)),
@@ -102,7 +103,9 @@ class PipelineBenchFiguresTest {
                 .contains("acks=all")
                 .contains("read_committed")
                 .contains("raw Kafka round trip:  20000 in 2.00 s = 10000 /s")
-                .contains("warm-up: 2000 items through each path on an embedded stack of its own")
+                .contains("warm-up: rounds of 2000 items through each path on an embedded stack of its own until the "
+                        + "JIT compiler used at most 10% of a round's CPU (at most 5): raw 2 rounds (JIT 4% of the "
+                        + "last), pass-through 1 round (JIT 8% of the last), pipeline 5 rounds (JIT 23% of the last)")
                 .contains("exactly-once pass-through: 20000 in 4.00 s = 5000 /s items")
                 .contains("full pipeline:         20000 in 8.00 s = 2500 /s")
                 .contains("pass-through/raw:      0.50")
@@ -120,7 +123,7 @@ class PipelineBenchFiguresTest {
     @Test
     void shouldPrintTheProcessCpuPerItemOfBothPathsWhenMeasured() {
         BenchReport report = new BenchReport(
-                options(10_000, 1000, Duration.ofSeconds(5)), 1000, 550, "acks=all",
+                options(10_000, 1000, Duration.ofSeconds(5)), 1000, WarmUpRounds.PerPath.NONE, 550, "acks=all",
                 new Throughput(10_000, 1_000_000_000L, 400_000_000L, 100_000_000L),
                 new Throughput(10_000, 2_000_000_000L, 1_600_000_000L, 500_000_000L),
                 new Throughput(10_000, 5_000_000_000L, 8_000_000_000L, 3_000_000_000L), 0,
@@ -137,7 +140,7 @@ class PipelineBenchFiguresTest {
     @Test
     void shouldLeaveOutTheCpuLineWhenTheJvmDoesNotReportIt() {
         BenchReport report = new BenchReport(
-                options(300, 100, Duration.ofSeconds(2)), 100, 550, "acks=all",
+                options(300, 100, Duration.ofSeconds(2)), 100, WarmUpRounds.PerPath.NONE, 550, "acks=all",
                 new Throughput(300, 100_000_000L, -1, -1), new Throughput(300, 200_000_000L),
                 new Throughput(300, 1_000_000_000L), 0,
                 new PipelineBench.CatchUp(true, Duration.ZERO), new LatencyStats(200, MS, 2 * MS, 3 * MS),
@@ -149,7 +152,7 @@ class PipelineBenchFiguresTest {
     @Test
     void shouldSayWhenTheLatencyPhaseStartedBehindABacklog() {
         BenchReport report = new BenchReport(
-                options(300, 100, Duration.ofSeconds(2)), 100, 550, "acks=all",
+                options(300, 100, Duration.ofSeconds(2)), 100, WarmUpRounds.PerPath.NONE, 550, "acks=all",
                 new Throughput(300, 100_000_000L), new Throughput(300, 200_000_000L),
                 new Throughput(300, 1_000_000_000L), 0,
                 new PipelineBench.CatchUp(false, Duration.ofSeconds(60)), new LatencyStats(200, MS, 2 * MS, 3 * MS),
@@ -170,13 +173,16 @@ class PipelineBenchFiguresTest {
                 .hasMessageContaining("--rate");
         assertThatThrownBy(() -> options(10, 10, Duration.ofMillis(10)))
                 .hasMessageContaining("latency phase");
+        assertThatThrownBy(() -> new PipelineBench.Options(10, 10, Duration.ofSeconds(1), 1, 1, Duration.ZERO,
+                PipelineBench.WarmUp.SEPARATE_STACK, 0))
+                .hasMessageContaining("--warm-up-rounds");
     }
 
     @Test
     void shouldSayWhereTheWarmUpRanWhenItSharedTheTimedStack() {
         BenchReport report = new BenchReport(
                 new PipelineBench.Options(10_000, 1000, Duration.ofSeconds(5), 1, 7, Duration.ZERO,
-                        PipelineBench.WarmUp.SAME_STACK), 1000, 550, "acks=all",
+                        PipelineBench.WarmUp.SAME_STACK), 1000, WarmUpRounds.PerPath.NONE, 550, "acks=all",
                 new Throughput(300, 100_000_000L), new Throughput(300, 200_000_000L),
                 new Throughput(300, 1_000_000_000L), 0,
                 new PipelineBench.CatchUp(true, Duration.ZERO), new LatencyStats(200, MS, 2 * MS, 3 * MS),
