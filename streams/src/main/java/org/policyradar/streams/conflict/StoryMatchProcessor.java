@@ -2,6 +2,7 @@ package org.policyradar.streams.conflict;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class StoryMatchProcessor implements Processor<String, StoryState, 
     private final StoryConflicts conflicts;
     private ProcessorContext<String, PolicyConflict> context;
     private KeyValueStore<String, StoryState> stories;
-    private final Map<PolicyTopic, Map<String, OpenStory>> decoded = new EnumMap<>(PolicyTopic.class);
+    private final Map<PolicyTopic, OpenStories> decoded = new EnumMap<>(PolicyTopic.class);
 
     /**
      * A decoded open story with whether it presses or resists on the topic it is kept under: a pair can only
@@ -64,6 +65,48 @@ public final class StoryMatchProcessor implements Processor<String, StoryState, 
     }
 
     /**
+     * The open stories of one topic by story id, and the pressing and the resisting ones apart: a changed story
+     * that only presses needs to meet only the resisting ones (and the reverse), so a match does not walk the
+     * stories that could never pair with it. Each map iterates in story-id order, as the one map did before.
+     */
+    private static final class OpenStories {
+        private final Map<String, OpenStory> all = new TreeMap<>();
+        private final Map<String, OpenStory> pressing = new TreeMap<>();
+        private final Map<String, OpenStory> resisting = new TreeMap<>();
+
+        void put(String storyId, OpenStory story) {
+            all.put(storyId, story);
+            keepIf(pressing, storyId, story, story.presses());
+            keepIf(resisting, storyId, story, story.resists());
+        }
+
+        void remove(String storyId) {
+            all.remove(storyId);
+            pressing.remove(storyId);
+            resisting.remove(storyId);
+        }
+
+        /** The stories {@code changed} can form a pair with, in either direction. */
+        Collection<OpenStory> partnersOf(OpenStory changed) {
+            if (changed.presses() && changed.resists()) {
+                return all.values();
+            }
+            if (changed.presses()) {
+                return resisting.values();
+            }
+            return changed.resists() ? pressing.values() : List.of();
+        }
+
+        private static void keepIf(Map<String, OpenStory> side, String storyId, OpenStory story, boolean member) {
+            if (member) {
+                side.put(storyId, story);
+            } else {
+                side.remove(storyId);
+            }
+        }
+    }
+
+    /**
      * @param storeName      the key-value store of the open stories, by {@code <topic>|<storyId>}
      * @param stateRetention how long after its last report a story is kept (its window, then the retention)
      * @param conflicts      the conflict between two stories
@@ -83,7 +126,7 @@ public final class StoryMatchProcessor implements Processor<String, StoryState, 
             while (all.hasNext()) {
                 KeyValue<String, StoryState> entry = all.next();
                 PolicyTopic topic = PolicyTopic.valueOf(entry.key.substring(0, entry.key.indexOf('|')));
-                decoded.computeIfAbsent(topic, t -> new TreeMap<>())
+                decoded.computeIfAbsent(topic, t -> new OpenStories())
                         .put(entry.value.getSummary().getStoryId(), OpenStory.of(topic, entry.value));
             }
         }
@@ -96,10 +139,10 @@ public final class StoryMatchProcessor implements Processor<String, StoryState, 
         StoryState story = record.value();
         String storyId = story.getSummary().getStoryId();
         stories.put(prefix(topic) + storyId, story);
-        Map<String, OpenStory> open = decoded.computeIfAbsent(topic, t -> new TreeMap<>());
+        OpenStories open = decoded.computeIfAbsent(topic, t -> new OpenStories());
         OpenStory changed = OpenStory.of(topic, story);
         open.put(storyId, changed);
-        for (OpenStory other : open.values()) {
+        for (OpenStory other : open.partnersOf(changed)) {
             if (changed.presses() && other.resists()) {
                 forward(conflicts.between(topic, story, other.state()), record);
             }
@@ -122,7 +165,7 @@ public final class StoryMatchProcessor implements Processor<String, StoryState, 
         List<String> ended = EndedStories.before(stories, horizon);
         ended.forEach(key -> {
             stories.delete(key);
-            Map<String, OpenStory> open = decoded.get(PolicyTopic.valueOf(key.substring(0, key.indexOf('|'))));
+            OpenStories open = decoded.get(PolicyTopic.valueOf(key.substring(0, key.indexOf('|'))));
             if (open != null) {
                 open.remove(key.substring(key.indexOf('|') + 1));
             }

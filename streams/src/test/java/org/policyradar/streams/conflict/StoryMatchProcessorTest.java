@@ -3,6 +3,7 @@ package org.policyradar.streams.conflict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.policyradar.streams.topology.StoryRecords.RULE_VERSION;
 import static org.policyradar.streams.topology.StoryRecords.T0;
+import static org.policyradar.streams.topology.StoryRecords.aPressingPosition;
 import static org.policyradar.streams.topology.StoryRecords.aPressingStory;
 import static org.policyradar.streams.topology.StoryRecords.aResistingPosition;
 import static org.policyradar.streams.topology.StoryRecords.aResistingStory;
@@ -165,6 +166,36 @@ class StoryMatchProcessorTest {
 
         assertThat(forwardedConflicts()).singleElement().satisfies(record -> assertThat(record.key())
                 .isEqualTo(ConflictRules.conflictId(PolicyTopic.COOPERATION, "story-dhs", "story-nypd")));
+    }
+
+    @Test
+    void shouldPairAStoryThatPressesAndResistsWithStoriesOfBothSidesInStoryIdOrder() {
+        process(TOPIC, aPressingStory("story-a-doj", T0));
+        process(TOPIC, aResistingStory("story-z-nypd", T0));
+        context.resetForwards();
+        StoryState bothSides = StoryFold.coarse(StoryFold.add(null, anEnrichedItem().setItemId("story-m-1")
+                .setStoryId("story-m").setPositions(List.of(aPressingPosition().build(), aResistingPosition().build()))
+                .build()));
+
+        process(TOPIC, bothSides);
+
+        assertThat(forwardedConflicts()).extracting(Record::key).containsExactly(
+                ConflictRules.conflictId(PolicyTopic.COOPERATION, "story-a-doj", "story-m"),
+                ConflictRules.conflictId(PolicyTopic.COOPERATION, "story-m", "story-z-nypd"));
+    }
+
+    @Test
+    void shouldMatchAChangedResistingStoryOnlyWithThePressingOnes() {
+        process(TOPIC, aPressingStory("story-doj", T0));
+        process(TOPIC, aResistingStory("story-chicago", T0));
+        process(TOPIC, aPressingStory("story-dhs", T0));
+        context.resetForwards();
+
+        process(TOPIC, aResistingStory("story-nypd", T0.plus(Duration.ofHours(1))));
+
+        assertThat(forwardedConflicts()).extracting(Record::key).containsExactly(
+                ConflictRules.conflictId(PolicyTopic.COOPERATION, "story-dhs", "story-nypd"),
+                ConflictRules.conflictId(PolicyTopic.COOPERATION, "story-doj", "story-nypd"));
     }
 
     private void initProcessorOnTheSameStore() {
