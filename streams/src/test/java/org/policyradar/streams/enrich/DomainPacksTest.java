@@ -320,4 +320,18 @@ class DomainPacksTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(PolicyTopic.TARIFFS_TRADE, Stance.PRESS));
         assertThat(found.get(0).getJurisdiction().getCode()).isEqualTo("US");
     }
+
+    @Test
+    void shouldReadFightingADiseaseOrAProblemAsAPurposeNotResistance() {
+        assertThat(enricher.positionsOf(null, "The University of Michigan said it would fight antisemitism on "
+                + "campus with a new task force.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "New York's health commissioner asked for more federal money to "
+                + "fight the measles outbreak.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadPraiseForADecisionAsNoAlignment() {
+        assertThat(enricher.positionsOf(null, "The Michigan secretary of state praised the decision on the voter "
+                + "rolls, calling it a win for voters.")).isEmpty();
+    }
 }
