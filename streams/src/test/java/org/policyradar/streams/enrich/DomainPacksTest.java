@@ -334,4 +334,13 @@ class DomainPacksTest {
         assertThat(enricher.positionsOf(null, "The Michigan secretary of state praised the decision on the voter "
                 + "rolls, calling it a win for voters.")).isEmpty();
     }
+
+    @Test
+    void shouldReadAStatesAppealOfAFederalOrderAsResistanceAndAPleaAsNothing() {
+        assertThat(enricher.positionsOf(null, "Michigan's attorney general appealed the Energy Department's order "
+                + "keeping a coal plant open.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AG-MI", Stance.RESIST));
+        assertThat(enricher.positionsOf(null, "The Michigan governor appealed to residents to conserve power while "
+                + "the coal plant stays open.")).noneMatch(p -> p.getStance() == Stance.RESIST);
+    }
 }
