@@ -33,6 +33,9 @@ public final class ActorResolver {
     private static final Pattern CHAIN_GAP = Pattern.compile("\\s*(?:,\\s*(?:and|or)?|and|or|&)\\s*(?:the\\s+)?");
     private static final Pattern POSTAL_AFTER_PLACE = Pattern.compile(",\\s*([A-Z]{2})(?![A-Za-z])");
     private static final Pattern COMMA_GAP = Pattern.compile(",\\s*");
+    private static final Pattern STATE_AGENCY_GAP = Pattern.compile("(?:'s)?\\s+(?:state\\s+)?");
+    // the one federal office whose former holder holds it again: "former President Trump" is still the actor
+    private static final String PRESIDENT_ID = "US-WH-POTUS";
     private static final Pattern POSSESSIVE_GAP = Pattern.compile("(?:'s)?\\s{1,2}");
     private static final Pattern SHORT_GAP = Pattern.compile("\\s{1,2}");
     private static final Pattern CITY_COMMA_POSTAL = Pattern.compile(
@@ -129,7 +132,14 @@ public final class ActorResolver {
         List<ActorMention> named = new ArrayList<>();
         for (Hit hit : hits) {
             if (hit.entry().category() == PhraseIndex.Category.ACTOR) {
-                named.add(namedMention(hit, (RuleFiles.ActorDef) hit.entry().rule()));
+                RuleFiles.ActorDef actor = (RuleFiles.ActorDef) hit.entry().rule();
+                if (actor.level() == GovernmentLevel.FEDERAL && !PRESIDENT_ID.equals(actor.id())
+                        && OrganizationHeads.formerBefore(folded, hit.start())) {
+                    continue;
+                }
+                PlaceMention state = actor.level() == GovernmentLevel.FEDERAL
+                        ? stateBeforeDepartment(folded, hit, places) : null;
+                named.add(state != null ? stateAgency(state, hit) : namedMention(hit, actor));
             }
         }
         List<ActorMention> mentions = new ArrayList<>(named);
@@ -139,6 +149,10 @@ public final class ActorResolver {
                 continue;
             }
             if (absorbedByNamedActor(folded, hit, named)) {
+                continue;
+            }
+            RuleFiles.RoleDef roleDef = (RuleFiles.RoleDef) hit.entry().rule();
+            if (PRESIDENT_ID.equals(roleDef.unqualified()) && OrganizationHeads.headOfOther(text, folded, hit)) {
                 continue;
             }
             ActorMention role = roleMention(text, folded, hit, (RuleFiles.RoleDef) hit.entry().rule(), places,
@@ -156,6 +170,31 @@ public final class ActorResolver {
         }
         mentions.sort(Comparator.comparingInt(ActorMention::start).thenComparing(ActorMention::rule));
         return mentions;
+    }
+
+    /**
+     * "the Maine Department of Education", "New York State Department of Health": a state's name right before a
+     * federal department's name makes it the state's own department, not the federal one.
+     */
+    private static PlaceMention stateBeforeDepartment(String folded, Hit hit, List<PlaceMention> places) {
+        String phrase = folded.substring(hit.start(), hit.end());
+        if (!phrase.contains("department") && !phrase.equals("health and human services")) {
+            return null;
+        }
+        for (PlaceMention p : places) {
+            if (p.end() <= hit.start() && p.domestic() && p.place().kind() == JurisdictionKind.STATE
+                    && gapMatches(STATE_AGENCY_GAP, folded, p.end(), hit.start())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static ActorMention stateAgency(PlaceMention state, Hit hit) {
+        Gazetteer.Place p = state.place();
+        Agent agent = new Agent("GOVT-" + p.code(), "State of " + p.name(), GovernmentLevel.STATE,
+                GovernmentBranch.EXECUTIVE, p, state.start(), state.end(), "state-agency:" + p.code(), null, false);
+        return new ActorMention(state.start(), hit.end(), List.of(agent), true, false, "state-agency");
     }
 
     private ActorMention namedMention(Hit hit, RuleFiles.ActorDef actor) {

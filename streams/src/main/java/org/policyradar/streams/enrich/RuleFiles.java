@@ -157,7 +157,8 @@ public final class RuleFiles {
         }
     }
 
-    /** One cue: its phrases and what they say. */
+    /** One cue: its phrases and what they say ({@code _doc}: why, for the people who edit the rules). */
+    @JsonIgnoreProperties({"_doc"})
     public record CueDef(String id, CueKind kind, Double weight, PolicyTopic topic, Instrument instrument, boolean context,
                   String scope, boolean needsObject, List<GovernmentLevel> levels, boolean negatesWithoutJudge,
                   boolean federalOnly, boolean unnegatable, boolean opposesProtections, boolean needsAim, boolean alignsWithAgencyOnly,

@@ -236,4 +236,111 @@ class DomainPacksTest {
                 + "systems.")).extracting(PolicyPosition::getTopic, PolicyPosition::getStance)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(PolicyTopic.PUBLIC_HEALTH, Stance.ALIGN));
     }
+
+    @Test
+    void shouldReadNoPresidentInTheHeadOfAUniversity() {
+        assertThat(enricher.positionsOf(null, "Princeton's president rejected the compact, saying it would "
+                + "restrict academic freedom.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "The president of Brown University said the federal demands "
+                + "would restrict academic freedom.")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepThePresidentWhenTheTitleNamesTheCountry() {
+        assertThat(enricher.positionsOf(null, "On Tuesday President Trump signed an executive order barring "
+                + "transgender athletes from girls' sports.")).extracting(PolicyPosition::getActorId,
+                PolicyPosition::getStance).containsExactly(org.assertj.core.groups.Tuple.tuple("US-WH-POTUS",
+                Stance.PRESS));
+    }
+
+    @Test
+    void shouldReadAPrivateUniversityNamedAfterAPlaceAsNoGovernment() {
+        assertThat(enricher.positionsOf(null, "The University of Chicago rejected the compact, citing academic "
+                + "freedom.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "Boston University refused to sign the administration's higher "
+                + "education compact.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAStatesOwnDepartmentAsTheState() {
+        List<PolicyPosition> found = enricher.positionsOf(null,
+                "The Maine Department of Education refused to sign the federal assurance.");
+
+        assertThat(found).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOVT-ME", Stance.RESIST));
+    }
+
+    @Test
+    void shouldNotReadFormerOfficialsOrAnUnaimedWarningAsTheAgencysPressure() {
+        assertThat(enricher.positionsOf(null, "Former CDC officials warned that the new vaccine schedule would "
+                + "leave children unprotected.")).noneMatch(p -> p.getStance() == Stance.PRESS);
+        assertThat(enricher.positionsOf(null, "The CDC warned that the new strain spreads faster among "
+                + "children.")).noneMatch(p -> p.getStance() == Stance.PRESS);
+        assertThat(enricher.positionsOf(null, "HHS warned states that they could lose public health grants if "
+                + "they keep COVID vaccine mandates.")).extracting(PolicyPosition::getStance)
+                .containsExactly(Stance.PRESS);
+    }
+
+    @Test
+    void shouldAimAFederalActionAtTheStateOrLocalBodyItNames() {
+        List<PolicyPosition> found = enricher.positionsOf(null, "The Education Department opened a Title VI "
+                + "investigation into Chicago Public Schools over a program for Black students.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsExactly(Stance.PRESS);
+        assertThat(found.get(0).getJurisdiction().getCode()).isEqualTo("US-IL-CHICAGO");
+    }
+
+    @Test
+    void shouldReadALawsuitAgainstTheAdministrationOverTransgenderPolicyAsThePlaintiffs() {
+        assertThat(enricher.positionsOf(null, "Minnesota sued the Trump administration over its order on "
+                + "transgender athletes.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOVT-MN", Stance.RESIST));
+        assertThat(enricher.positionsOf(null, "Civil liberties groups sued the administration over the passport "
+                + "policy on behalf of transgender travelers.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotTakePeopleAtAUniversityForTheUniversity() {
+        assertThat(enricher.positionsOf(null, "Students at the University of Texas sued to block the DEI ban."))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldReadTheDemandsAPrivateUniversityRejectsAsAMentionOnly() {
+        assertThat(enricher.positionsOf(null, "Columbia rejected the administration's demands over antisemitism "
+                + "on campus.")).noneMatch(p -> p.getStance() == Stance.PRESS);
+    }
+
+    @Test
+    void shouldReadATariffRateAsTheActionAndGoodsFromAbroadAsNationwide() {
+        List<PolicyPosition> found = enricher.positionsOf(null,
+                "Trump imposed 25 percent tariffs on goods from Canada and Mexico.");
+
+        assertThat(found).extracting(PolicyPosition::getTopic, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(PolicyTopic.TARIFFS_TRADE, Stance.PRESS));
+        assertThat(found.get(0).getJurisdiction().getCode()).isEqualTo("US");
+    }
+
+    @Test
+    void shouldReadFightingADiseaseOrAProblemAsAPurposeNotResistance() {
+        assertThat(enricher.positionsOf(null, "The University of Michigan said it would fight antisemitism on "
+                + "campus with a new task force.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "New York's health commissioner asked for more federal money to "
+                + "fight the measles outbreak.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadPraiseForADecisionAsNoAlignment() {
+        assertThat(enricher.positionsOf(null, "The Michigan secretary of state praised the decision on the voter "
+                + "rolls, calling it a win for voters.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAStatesAppealOfAFederalOrderAsResistanceAndAPleaAsNothing() {
+        assertThat(enricher.positionsOf(null, "Michigan's attorney general appealed the Energy Department's order "
+                + "keeping a coal plant open.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AG-MI", Stance.RESIST));
+        assertThat(enricher.positionsOf(null, "The Michigan governor appealed to residents to conserve power while "
+                + "the coal plant stays open.")).noneMatch(p -> p.getStance() == Stance.RESIST);
+    }
 }

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.streams.enrich.ActorResolver;
 import org.policyradar.streams.enrich.CueKind;
+import org.policyradar.streams.enrich.Mentions.ActorMention;
+import org.policyradar.streams.enrich.PhraseIndex.Hit;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.enrich.Segmenter;
 import org.policyradar.streams.enrich.Segmenter.Clause;
@@ -63,6 +65,7 @@ public final class ItemAnalysis {
             candidates.addAll(sentenceCandidates(sentence, candidates));
         }
         candidates.replaceAll(aim::apply);
+        candidates.replaceAll(this::unlessRejectedMention);
         candidates.removeIf(c -> c.side() != Side.JUDICIAL && c.side() != Side.NEUTRAL
                 && c.confidence() < confidence.minConfidence());
         // "... after ICE arrests": an action named in a background clause is a mention, not a position
@@ -79,6 +82,30 @@ public final class ItemAnalysis {
             }
         }
         return PositionBuilder.deduplicated(positions);
+    }
+
+    /**
+     * "Columbia rejected the administration's demands": a federal possessor of a nominal cue that is the object of
+     * someone else's refusal or challenge is named as what they answer, not as taking a position here.
+     */
+    private Candidate unlessRejectedMention(Candidate candidate) {
+        ActorMention agent = candidate.agent();
+        if (candidate.side() != Side.PRESS || agent == null || !agent.federal()
+                || !facts.folded.startsWith("'s", agent.end()) || !facts.isNominal(candidate.cue())) {
+            return candidate;
+        }
+        for (Hit hit : facts.cues) {
+            if (hit.start() >= agent.start()) {
+                break;
+            }
+            CueKind kind = TextFacts.cue(hit).kind();
+            if ((kind == CueKind.OBSTRUCT || kind == CueKind.REFUSAL || kind == CueKind.SUE)
+                    && hit.start() >= candidate.clause().start()
+                    && facts.wordsBetween(hit.end(), agent.start()) <= 1) {
+                return candidate.neutral("+answered-mention");
+            }
+        }
+        return candidate;
     }
 
     private List<Candidate> sentenceCandidates(Sentence sentence, List<Candidate> earlier) {

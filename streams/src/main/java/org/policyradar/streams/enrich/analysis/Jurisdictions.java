@@ -11,6 +11,7 @@ import org.policyradar.avro.Instrument;
 import org.policyradar.avro.Jurisdiction;
 import org.policyradar.streams.enrich.CueKind;
 import org.policyradar.streams.enrich.Gazetteer;
+import org.policyradar.streams.enrich.Mentions.ActorMention;
 import org.policyradar.streams.enrich.Mentions.Agent;
 import org.policyradar.streams.enrich.Mentions.PlaceMention;
 import org.policyradar.streams.enrich.PhraseIndex.Hit;
@@ -99,6 +100,10 @@ final class Jurisdictions {
         facts.places.stream().filter(p -> p.domestic() && p.start() >= clause.start() && p.start() < clause.end())
                 .forEach(targets::add);
         String rule = "scope:targeted";
+        if (targets.isEmpty()) {
+            objectActorPlaces(candidate, clause, targets);
+            rule = targets.isEmpty() ? rule : "scope:targeted-actor";
+        }
         if (targets.isEmpty() && aimsAtPlaces(candidate)) {
             facts.places.stream().filter(p -> p.domestic() && sentence.contains(p.start())).forEach(targets::add);
             if (targets.isEmpty()) {
@@ -112,6 +117,29 @@ final class Jurisdictions {
             rule = "scope:foreign";
         }
         return new Targets(targets, rule);
+    }
+
+    /**
+     * "froze the University of California's grants", "opened an investigation into Chicago Public Schools": a
+     * state or local actor after the federal agent in the clause names no place word, but its own place is the
+     * target.
+     */
+    private void objectActorPlaces(Candidate candidate, Clause clause, List<PlaceMention> targets) {
+        // after the agent ("told the University of California it must pay"), else after the cue
+        int from = candidate.agent() != null ? candidate.agent().end() : candidate.cue().end();
+        for (ActorMention actor : facts.actors) {
+            if (actor.start() >= clause.end()) {
+                break;
+            }
+            if (actor.start() < from || actor == candidate.agent()) {
+                continue;
+            }
+            for (Agent one : actor.agents()) {
+                if (one.stateOrLocal() && one.place() != null && one.place().isDomestic()) {
+                    targets.add(new PlaceMention(actor.start(), actor.end(), one.place(), false));
+                }
+            }
+        }
     }
 
     /** The places an action is aimed at and the rule that found them. */

@@ -54,7 +54,7 @@ final class TextFacts {
         this.places = resolver.places(text, hits);
         this.targets = new TargetSpans(rules, folded, cues, sentences);
         this.actors = resolver.actors(text, folded, hits, places, sentences).stream()
-                .map(a -> a.inTarget(targets.contains(a.start())))
+                .map(a -> a.inTarget(targets.contains(a.start()) || Bystanders.before(folded, a.start())))
                 .toList();
         this.scoring = rules.scoring();
         this.grammar = rules.grammar();
