@@ -68,6 +68,13 @@ final class ClauseCandidates {
             stanceCues = stanceCues.stream().filter(h -> h.start() < droppedLawsuit
                     || constructions.conjunctionBetween(new Hit(droppedLawsuit, droppedLawsuit, h.entry()), h)).toList();
         }
+        // "declined to comment on the arrests": what someone will not talk about is no one's stance (up to the
+        // next conjunct)
+        int noComment = noCommentEnd(clauseCues);
+        if (noComment >= 0) {
+            stanceCues = stanceCues.stream().filter(h -> h.start() < noComment
+                    || constructions.conjunctionBetween(new Hit(noComment, noComment, h.entry()), h)).toList();
+        }
         List<Hit> refusals = standaloneRefusals(negators, stanceCues);
         List<Hit> all = new ArrayList<>(stanceCues);
         all.addAll(refusals);
@@ -94,6 +101,25 @@ final class ClauseCandidates {
             if ((kind == CueKind.SUE || kind == CueKind.SUE_PASSIVE) && negators.stream().anyMatch(n ->
                     n.end() <= cue.start() && DETERMINERS.contains(facts.wordsOnly(n.end(), cue.start()).trim()))) {
                 return cue.end();
+            }
+        }
+        return -1;
+    }
+
+    private static final List<String> COMPLEMENTS = List.of(" on ", " about ", " whether ", " if ");
+
+    /**
+     * Where the clause's first NULL cue that takes a complement ("declined to comment on", "declined to say
+     * whether", "unclear if") ends, or -1; a NULL cue without one ("not only", "no one") ends nothing.
+     */
+    private int noCommentEnd(List<Hit> clauseCues) {
+        for (Hit cue : clauseCues) {
+            if (TextFacts.cue(cue).kind() == CueKind.NULL) {
+                for (String complement : COMPLEMENTS) {
+                    if (facts.folded.startsWith(complement, cue.end())) {
+                        return cue.end();
+                    }
+                }
             }
         }
         return -1;

@@ -213,10 +213,11 @@ final class Constructions {
             return false;
         }
         // "over its law banning sanctuary cities": a protection the defendant negates is no protection of its own
+        // "for limiting its police cooperation with ICE": a cooperation the defendant negates is a protection too
         List<Hit> after = facts.cuesIn(suit.end(), clause.end());
         for (Hit other : after) {
-            if (negation.isProtection(other)
-                    && after.stream().noneMatch(n -> negation.isNegator(n, false) && negation.negates(n, other))) {
+            boolean negated = after.stream().anyMatch(n -> negation.isNegator(n, false) && negation.negates(n, other));
+            if (negation.isProtection(other) ? !negated : TextFacts.cue(other).kind() == CueKind.COOPERATE && negated) {
                 return true;
             }
         }
@@ -226,6 +227,10 @@ final class Constructions {
     /** "a lawsuit against the administration", "suing over Trump's order": the actor is what the suit is against. */
     boolean isDefendant(Hit suit, ActorMention agent) {
         String between = facts.wordsOnly(suit.end(), agent.start());
+        // "a lawsuit challenging the state's law was filed by the Justice Department": the agent of a passive
+        if (between.endsWith(" by ") || between.endsWith(" by the ")) {
+            return false;
+        }
         if (between.contains(" against ") || between.contains(" over ") || between.contains(" challenging ")) {
             return true;
         }
@@ -263,9 +268,14 @@ final class Constructions {
      * detain"), with the enforcement cue after it: the state or local helper's action, not federal pressure.
      */
     boolean isHelpedParty(Clause clause, ActorMention federal, Hit enforcement) {
-        if (federal.end() > enforcement.start()) {
-            return false;
-        }
+        return federal.end() <= enforcement.start() && isHelped(clause, federal);
+    }
+
+    /**
+     * "deploy state troopers to assist federal agents": the federal actor is what a cooperation cue right before
+     * it acts on, wherever the enforcement cue is, so it is the partner of the helper, not the agent of the cue.
+     */
+    boolean isHelped(Clause clause, ActorMention federal) {
         for (Hit h : facts.cuesIn(clause.start(), federal.start())) {
             if (TextFacts.cue(h).kind() == CueKind.COOPERATE && h.end() <= federal.start()
                     && facts.wordsBetween(h.end(), federal.start()) <= 1) {

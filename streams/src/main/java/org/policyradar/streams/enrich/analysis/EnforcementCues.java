@@ -99,6 +99,9 @@ final class EnforcementCues extends CueFamily {
         if (federal == null) {
             federal = agents.firstAfter(clause, hit.end(), ActorMention::federal);
             factor *= confidence.agentAfterCue();
+            if (federal != null && constructions.isHelped(clause, federal)) {
+                return null;
+            }
         }
         if (federal == null && subject == null) {
             federal = agents.inherited(clause, true, reading.before());
@@ -127,8 +130,11 @@ final class EnforcementCues extends CueFamily {
                 && p.place().kind() != JurisdictionKind.STATE && p.domestic())
                 || facts.actors.stream().anyMatch(a -> a.start() >= threat.end() && a.start() < clause.end()
                 && a.agents().stream().allMatch(g -> g.level() == GovernmentLevel.LOCAL));
+        // "threatened to remove local officials who adopt sanctuary policies": a protection the targets adopt
+        // is what the state presses against
         boolean cooperation = facts.cuesIn(threat.end(), clause.end()).stream()
-                .anyMatch(h -> TextFacts.cue(h).kind() == CueKind.COOPERATE);
+                .anyMatch(h -> TextFacts.cue(h).kind() == CueKind.COOPERATE
+                        || (TextFacts.cue(h).kind() == CueKind.OBSTRUCT && facts.targets.contains(h.start())));
         return stateLevel && localAfter && cooperation;
     }
 
