@@ -64,8 +64,9 @@ final class Constructions {
         if (between.startsWith(" that ")) {
             return true;
         }
+        // "urged the sheriff to end the jail's agreement with ICE": a negator and a possessive fit in the window
         int to2 = facts.folded.substring(from, to).lastIndexOf(" to ");
-        return to2 >= 0 && facts.wordsBetween(from + to2, to) <= 3;
+        return to2 >= 0 && facts.wordsBetween(from + to2, to) <= 5;
     }
 
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "is", "are", "being",

@@ -129,7 +129,8 @@ final class EnforcementCues extends CueFamily {
         boolean localAfter = facts.places.stream().anyMatch(p -> p.start() >= threat.end() && p.start() < clause.end()
                 && p.place().kind() != JurisdictionKind.STATE && p.domestic())
                 || facts.actors.stream().anyMatch(a -> a.start() >= threat.end() && a.start() < clause.end()
-                && a.agents().stream().allMatch(g -> g.level() == GovernmentLevel.LOCAL));
+                && a.agents().stream().allMatch(g -> g.level() == GovernmentLevel.LOCAL))
+                || facts.targets.firstIn(threat.end(), clause.end()) != null;
         // "threatened to remove local officials who adopt sanctuary policies": a protection the targets adopt
         // is what the state presses against
         boolean cooperation = facts.cuesIn(threat.end(), clause.end()).stream()
