@@ -376,4 +376,18 @@ class RealNewsPatternsTest {
         assertThat(stances("ICE has signed 287(g) agreements with more than 900 local agencies, the agency said."))
                 .doesNotContain(Stance.ALIGN);
     }
+
+    @Test
+    void shouldTakeNoStanceFromLocalPoliceArrestingPeopleWhoAttackedAgents() {
+        assertThat(positions("Local police arrested two people who assaulted an ICE officer in Los Angeles.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAVoteAgainstJoiningCooperationAsResistance() {
+        assertThat(positions("The city council in Aurora voted against a proposal to join a 287(g) program."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("COUNCIL-US-CO-AURORA", Stance.RESIST));
+        assertThat(stances("County commissioners debated whether to renew the jail's contract with ICE."))
+                .doesNotContain(Stance.ALIGN, Stance.RESIST);
+    }
 }

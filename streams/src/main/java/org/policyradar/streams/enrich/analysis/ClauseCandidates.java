@@ -106,11 +106,11 @@ final class ClauseCandidates {
         return -1;
     }
 
-    private static final List<String> COMPLEMENTS = List.of(" on ", " about ", " whether ", " if ");
+    private static final List<String> COMPLEMENTS = List.of(" on ", " about ", " of ", " whether ", " if ");
 
     /**
      * Where the clause's first NULL cue that takes a complement ("declined to comment on", "declined to say
-     * whether", "unclear if") ends, or -1; a NULL cue without one ("not only", "no one") ends nothing.
+     * whether", "unclear if", "not aware of") ends, or -1; a NULL cue without one ("not only", "no one") ends nothing.
      */
     private int noCommentEnd(List<Hit> clauseCues) {
         for (Hit cue : clauseCues) {

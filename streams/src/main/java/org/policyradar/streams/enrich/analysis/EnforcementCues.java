@@ -82,6 +82,10 @@ final class EnforcementCues extends CueFamily {
                 || facts.isNominal(hit)) {
             return null;
         }
+        // "police arrested two people who assaulted an ICE officer": protecting agents is no cooperation
+        if (constructions.attackAfter(clause, hit)) {
+            return null;
+        }
         // a city prosecuting or investigating federal agents acts against enforcement
         Side side = agents.federalRightAfter(clause, hit) ? Side.RESIST : Side.ALIGN;
         return candidate(reading, subject, side, reading.clauseFactor(), reading.rule());
