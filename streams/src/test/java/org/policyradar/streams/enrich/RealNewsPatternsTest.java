@@ -390,4 +390,18 @@ class RealNewsPatternsTest {
         assertThat(stances("County commissioners debated whether to renew the jail's contract with ICE."))
                 .doesNotContain(Stance.ALIGN, Stance.RESIST);
     }
+
+    @Test
+    void shouldReadCooperationThatBreaksTheLawAsWhatTheSpeakerOpposes() {
+        assertThat(positions("The California attorney general warned local police that helping ICE with civil arrests "
+                + "would violate state law.")).extracting(PolicyPosition::getStance).containsOnly(Stance.RESIST);
+        assertThat(positions("The Ohio attorney general warned Columbus that ending its cooperation agreement with ICE "
+                + "would violate state law.")).extracting(PolicyPosition::getStance).containsOnly(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldTakeNoLocalPositionFromWhatAConditionSupposes() {
+        assertThat(positions("Trump threatened to cut federal funding to New York City if the mayor blocks ICE arrests."))
+                .extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
+    }
 }

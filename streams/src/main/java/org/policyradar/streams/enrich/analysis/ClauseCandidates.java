@@ -125,6 +125,16 @@ final class ClauseCandidates {
         return -1;
     }
 
+    /** A VIOLATION cue ("would violate", "is illegal") after the cue in its clause. */
+    private boolean violationAfter(Clause clause, Hit hit) {
+        for (Hit other : facts.cuesIn(hit.end(), clause.end())) {
+            if (TextFacts.cue(other).kind() == CueKind.VIOLATION) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "refused", "will not cooperate": a refusal that negates no stance cue is a stance of its own. */
     private List<Hit> standaloneRefusals(List<Hit> negators, List<Hit> stanceCues) {
         List<Hit> refusals = new ArrayList<>();
@@ -179,6 +189,11 @@ final class ClauseCandidates {
             polarity = -polarity;
         }
         String rule = "cue:" + cue.id() + (negations > 0 ? "+negations:" + negations : "");
+        // "helping ICE with civil arrests would violate state law": the cooperation is what breaks the law
+        if (kind == CueKind.COOPERATE && !refusal && violationAfter(clause, hit)) {
+            polarity = -polarity;
+            rule += "+violation";
+        }
         List<Candidate> before = new ArrayList<>(earlier);
         before.addAll(inClause);
         return new CueReading(clause, hit, cue, kind, refusal, negations, firstNegator, polarity,

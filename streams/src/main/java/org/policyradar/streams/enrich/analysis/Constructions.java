@@ -225,6 +225,26 @@ final class Constructions {
         return false;
     }
 
+    /**
+     * "warned local police that helping ICE would violate state law": a cooperation cue after {@code from} that a
+     * VIOLATION cue follows and no negator reaches, so the warning is against cooperating.
+     */
+    boolean warnsAgainstCooperation(Clause clause, int from) {
+        List<Hit> after = facts.cuesIn(from, clause.end());
+        for (Hit h : after) {
+            if (TextFacts.cue(h).kind() != CueKind.COOPERATE) {
+                continue;
+            }
+            boolean violation = after.stream().anyMatch(v -> v.start() >= h.end()
+                    && TextFacts.cue(v).kind() == CueKind.VIOLATION);
+            boolean negated = after.stream().anyMatch(n -> negation.isNegator(n, false) && negation.negates(n, h));
+            if (violation && !negated) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "a lawsuit against the administration", "suing over Trump's order": the actor is what the suit is against. */
     boolean isDefendant(Hit suit, ActorMention agent) {
         String between = facts.wordsOnly(suit.end(), agent.start());

@@ -74,7 +74,9 @@ final class EnforcementCues extends CueFamily {
         Hit hit = reading.hit();
         ActorMention subject = reading.subject();
         if (reading.kind() == CueKind.THREAT && pressesLocalityToCooperate(clause, subject, hit)) {
-            return candidate(reading, subject, Side.ALIGN, reading.clauseFactor(),
+            // "warned local police that helping ICE would violate state law" presses the city not to cooperate
+            Side side = constructions.warnsAgainstCooperation(clause, hit.end()) ? Side.RESIST : Side.ALIGN;
+            return candidate(reading, subject, side, reading.clauseFactor(),
                     reading.rule() + "+state-presses-locality");
         }
         // "the mayor's relief for businesses hit by the ICE surge": a named operation is not the mayor's
