@@ -404,4 +404,11 @@ class RealNewsPatternsTest {
         assertThat(positions("Trump threatened to cut federal funding to New York City if the mayor blocks ICE arrests."))
                 .extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
     }
+
+    @Test
+    void shouldTakeNoStanceFromAnActionNamedAsTheSettingOfTheClause() {
+        assertThat(positions("Two ICE officers were injured during an arrest in Dallas, the agency said.")).isEmpty();
+        assertThat(stances("Sheriffs across Texas are split over whether to join 287(g) agreements."))
+                .doesNotContain(Stance.ALIGN);
+    }
 }

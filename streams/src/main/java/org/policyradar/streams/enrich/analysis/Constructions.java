@@ -108,6 +108,21 @@ final class Constructions {
      * @return where the phrase starts (after the preposition), or -1
      */
     int objectOfOpposition(Hit hit) {
+        return nounPhraseAfter(hit, OPPOSITION);
+    }
+
+    private static final Set<String> BACKGROUND = Set.of("during", "amid", "after", "following", "despite");
+
+    /**
+     * "officers were injured during an arrest", "amid the raids": an action named after a preposition of
+     * background is the setting of the clause, whoever its subject is.
+     */
+    boolean inBackground(Hit hit) {
+        return nounPhraseAfter(hit, BACKGROUND) >= 0;
+    }
+
+    /** Where the noun phrase of the cue starts, after one of the prepositions, or -1. */
+    private int nounPhraseAfter(Hit hit, Set<String> prepositions) {
         int at = hit.start();
         for (ActorMention actor : facts.actors) {
             if (actor.federal() && actor.end() <= at && facts.wordsBetween(actor.end(), at) == 0 && actor.end() > at - 3) {
@@ -119,7 +134,7 @@ final class Constructions {
             if (word == null) {
                 return -1;
             }
-            if (OPPOSITION.contains(word)) {
+            if (prepositions.contains(word)) {
                 return at;
             }
             if (!NOUN_MODIFIERS.contains(word) && !word.endsWith("'s")) {

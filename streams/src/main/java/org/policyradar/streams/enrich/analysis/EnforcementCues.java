@@ -34,9 +34,10 @@ final class EnforcementCues extends CueFamily {
         ActorMention subject = reading.subject();
         // "protesters rallied against ICE raids": an action named as what others oppose is a mention;
         // "raids in the city were called off": an action reported as halted is a retreat, not pressure
-        int opposed = facts.isNominal(hit) ? constructions.objectOfOpposition(hit) : -1;
+        boolean nominal = facts.isNominal(hit);
+        int opposed = nominal ? constructions.objectOfOpposition(hit) : -1;
         if ((opposed >= 0 && (subject == null || !subject.explicit() || subject.start() >= opposed))
-                || constructions.haltedAfter(clause, hit)) {
+                || (nominal && constructions.inBackground(hit)) || constructions.haltedAfter(clause, hit)) {
             return null;
         }
         if (subject != null && subject.federal()) {
