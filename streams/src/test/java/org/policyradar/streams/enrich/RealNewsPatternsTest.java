@@ -329,4 +329,86 @@ class RealNewsPatternsTest {
         assertThat(found.get(0).getJurisdiction().getName()).startsWith("Omaha");
         assertThat(stancePhrase(found.get(0))).isEqualTo("raids");
     }
+
+    @Test
+    void shouldReadAStateSuingACityForLimitingCooperationAsCooperation() {
+        assertThat(positions("The Texas attorney general sued Austin for limiting its police cooperation with ICE."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AG-TX", Stance.ALIGN));
+    }
+
+    @Test
+    void shouldReadTheAgentOfAPassiveLawsuitAsThePlaintiff() {
+        List<PolicyPosition> found = positions("A lawsuit challenging New York's sanctuary laws was filed by the "
+                + "Justice Department.");
+
+        assertThat(found).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("US-DOJ", Stance.PRESS));
+        assertThat(found.get(0).getJurisdiction().getCode()).isEqualTo("NY");
+    }
+
+    @Test
+    void shouldNotMakeTheAgencyAStateHelpsTheAgentOfTheStatesDeployment() {
+        assertThat(positions("Florida will deploy state troopers to assist federal agents with immigration arrests, "
+                + "the governor announced.")).extracting(PolicyPosition::getStance).containsOnly(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromWhatSomeoneDeclinesToCommentOn() {
+        assertThat(positions("A DHS spokesperson declined to comment on the arrests in Omaha.")).isEmpty();
+        assertThat(stances("The mayor declined to say whether city police would help ICE."))
+                .doesNotContain(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldReadANationwidePhraseNarrowedByAPlaceAsPressureOnThatPlace() {
+        List<PolicyPosition> found = positions("Homeland Security Secretary Kristi Noem announced that agents will "
+                + "target sanctuary cities in California.");
+
+        assertThat(found).extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
+        assertThat(found.get(0).getJurisdiction().getCode()).isEqualTo("CA");
+    }
+
+    @Test
+    void shouldNotReadAStatesTargetsAsItsOwnStance() {
+        assertThat(positions("The Texas attorney general said he will investigate cities that refuse to cooperate "
+                + "with ICE.")).extracting(PolicyPosition::getStance).containsOnly(Stance.ALIGN);
+        assertThat(stances("ICE has signed 287(g) agreements with more than 900 local agencies, the agency said."))
+                .doesNotContain(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromLocalPoliceArrestingPeopleWhoAttackedAgents() {
+        assertThat(positions("Local police arrested two people who assaulted an ICE officer in Los Angeles.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAVoteAgainstJoiningCooperationAsResistance() {
+        assertThat(positions("The city council in Aurora voted against a proposal to join a 287(g) program."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("COUNCIL-US-CO-AURORA", Stance.RESIST));
+        assertThat(stances("County commissioners debated whether to renew the jail's contract with ICE."))
+                .doesNotContain(Stance.ALIGN, Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadCooperationThatBreaksTheLawAsWhatTheSpeakerOpposes() {
+        assertThat(positions("The California attorney general warned local police that helping ICE with civil arrests "
+                + "would violate state law.")).extracting(PolicyPosition::getStance).containsOnly(Stance.RESIST);
+        assertThat(positions("The Ohio attorney general warned Columbus that ending its cooperation agreement with ICE "
+                + "would violate state law.")).extracting(PolicyPosition::getStance).containsOnly(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldTakeNoLocalPositionFromWhatAConditionSupposes() {
+        assertThat(positions("Trump threatened to cut federal funding to New York City if the mayor blocks ICE arrests."))
+                .extracting(PolicyPosition::getStance).containsOnly(Stance.PRESS);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromAnActionNamedAsTheSettingOfTheClause() {
+        assertThat(positions("Two ICE officers were injured during an arrest in Dallas, the agency said.")).isEmpty();
+        assertThat(stances("Sheriffs across Texas are split over whether to join 287(g) agreements."))
+                .doesNotContain(Stance.ALIGN);
+    }
 }

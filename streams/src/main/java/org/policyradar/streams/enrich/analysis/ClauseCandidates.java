@@ -68,6 +68,13 @@ final class ClauseCandidates {
             stanceCues = stanceCues.stream().filter(h -> h.start() < droppedLawsuit
                     || constructions.conjunctionBetween(new Hit(droppedLawsuit, droppedLawsuit, h.entry()), h)).toList();
         }
+        // "declined to comment on the arrests": what someone will not talk about is no one's stance (up to the
+        // next conjunct)
+        int noComment = noCommentEnd(clauseCues);
+        if (noComment >= 0) {
+            stanceCues = stanceCues.stream().filter(h -> h.start() < noComment
+                    || constructions.conjunctionBetween(new Hit(noComment, noComment, h.entry()), h)).toList();
+        }
         List<Hit> refusals = standaloneRefusals(negators, stanceCues);
         List<Hit> all = new ArrayList<>(stanceCues);
         all.addAll(refusals);
@@ -97,6 +104,35 @@ final class ClauseCandidates {
             }
         }
         return -1;
+    }
+
+    private static final List<String> COMPLEMENTS = List.of(" on ", " about ", " of ", " whether ", " if ");
+
+    /**
+     * Where the clause's first NULL cue that takes a complement ("declined to comment on", "declined to say
+     * whether", "unclear if", "not aware of") ends, or -1; a NULL cue without one ("not only", "no one") ends nothing.
+     */
+    private int noCommentEnd(List<Hit> clauseCues) {
+        for (Hit cue : clauseCues) {
+            if (TextFacts.cue(cue).kind() == CueKind.NULL) {
+                for (String complement : COMPLEMENTS) {
+                    if (facts.folded.startsWith(complement, cue.end())) {
+                        return cue.end();
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** A VIOLATION cue ("would violate", "is illegal") after the cue in its clause. */
+    private boolean violationAfter(Clause clause, Hit hit) {
+        for (Hit other : facts.cuesIn(hit.end(), clause.end())) {
+            if (TextFacts.cue(other).kind() == CueKind.VIOLATION) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "refused", "will not cooperate": a refusal that negates no stance cue is a stance of its own. */
@@ -153,6 +189,11 @@ final class ClauseCandidates {
             polarity = -polarity;
         }
         String rule = "cue:" + cue.id() + (negations > 0 ? "+negations:" + negations : "");
+        // "helping ICE with civil arrests would violate state law": the cooperation is what breaks the law
+        if (kind == CueKind.COOPERATE && !refusal && violationAfter(clause, hit)) {
+            polarity = -polarity;
+            rule += "+violation";
+        }
         List<Candidate> before = new ArrayList<>(earlier);
         before.addAll(inClause);
         return new CueReading(clause, hit, cue, kind, refusal, negations, firstNegator, polarity,

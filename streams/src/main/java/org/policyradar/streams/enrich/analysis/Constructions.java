@@ -64,8 +64,9 @@ final class Constructions {
         if (between.startsWith(" that ")) {
             return true;
         }
+        // "urged the sheriff to end the jail's agreement with ICE": a negator and a possessive fit in the window
         int to2 = facts.folded.substring(from, to).lastIndexOf(" to ");
-        return to2 >= 0 && facts.wordsBetween(from + to2, to) <= 3;
+        return to2 >= 0 && facts.wordsBetween(from + to2, to) <= 5;
     }
 
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "is", "are", "being",
@@ -107,6 +108,21 @@ final class Constructions {
      * @return where the phrase starts (after the preposition), or -1
      */
     int objectOfOpposition(Hit hit) {
+        return nounPhraseAfter(hit, OPPOSITION);
+    }
+
+    private static final Set<String> BACKGROUND = Set.of("during", "amid", "after", "following", "despite");
+
+    /**
+     * "officers were injured during an arrest", "amid the raids": an action named after a preposition of
+     * background is the setting of the clause, whoever its subject is.
+     */
+    boolean inBackground(Hit hit) {
+        return nounPhraseAfter(hit, BACKGROUND) >= 0;
+    }
+
+    /** Where the noun phrase of the cue starts, after one of the prepositions, or -1. */
+    private int nounPhraseAfter(Hit hit, Set<String> prepositions) {
         int at = hit.start();
         for (ActorMention actor : facts.actors) {
             if (actor.federal() && actor.end() <= at && facts.wordsBetween(actor.end(), at) == 0 && actor.end() > at - 3) {
@@ -118,7 +134,7 @@ final class Constructions {
             if (word == null) {
                 return -1;
             }
-            if (OPPOSITION.contains(word)) {
+            if (prepositions.contains(word)) {
                 return at;
             }
             if (!NOUN_MODIFIERS.contains(word) && !word.endsWith("'s")) {
@@ -213,10 +229,31 @@ final class Constructions {
             return false;
         }
         // "over its law banning sanctuary cities": a protection the defendant negates is no protection of its own
+        // "for limiting its police cooperation with ICE": a cooperation the defendant negates is a protection too
         List<Hit> after = facts.cuesIn(suit.end(), clause.end());
         for (Hit other : after) {
-            if (negation.isProtection(other)
-                    && after.stream().noneMatch(n -> negation.isNegator(n, false) && negation.negates(n, other))) {
+            boolean negated = after.stream().anyMatch(n -> negation.isNegator(n, false) && negation.negates(n, other));
+            if (negation.isProtection(other) ? !negated : TextFacts.cue(other).kind() == CueKind.COOPERATE && negated) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "warned local police that helping ICE would violate state law": a cooperation cue after {@code from} that a
+     * VIOLATION cue follows and no negator reaches, so the warning is against cooperating.
+     */
+    boolean warnsAgainstCooperation(Clause clause, int from) {
+        List<Hit> after = facts.cuesIn(from, clause.end());
+        for (Hit h : after) {
+            if (TextFacts.cue(h).kind() != CueKind.COOPERATE) {
+                continue;
+            }
+            boolean violation = after.stream().anyMatch(v -> v.start() >= h.end()
+                    && TextFacts.cue(v).kind() == CueKind.VIOLATION);
+            boolean negated = after.stream().anyMatch(n -> negation.isNegator(n, false) && negation.negates(n, h));
+            if (violation && !negated) {
                 return true;
             }
         }
@@ -226,6 +263,10 @@ final class Constructions {
     /** "a lawsuit against the administration", "suing over Trump's order": the actor is what the suit is against. */
     boolean isDefendant(Hit suit, ActorMention agent) {
         String between = facts.wordsOnly(suit.end(), agent.start());
+        // "a lawsuit challenging the state's law was filed by the Justice Department": the agent of a passive
+        if (between.endsWith(" by ") || between.endsWith(" by the ")) {
+            return false;
+        }
         if (between.contains(" against ") || between.contains(" over ") || between.contains(" challenging ")) {
             return true;
         }
@@ -263,9 +304,14 @@ final class Constructions {
      * detain"), with the enforcement cue after it: the state or local helper's action, not federal pressure.
      */
     boolean isHelpedParty(Clause clause, ActorMention federal, Hit enforcement) {
-        if (federal.end() > enforcement.start()) {
-            return false;
-        }
+        return federal.end() <= enforcement.start() && isHelped(clause, federal);
+    }
+
+    /**
+     * "deploy state troopers to assist federal agents": the federal actor is what a cooperation cue right before
+     * it acts on, wherever the enforcement cue is, so it is the partner of the helper, not the agent of the cue.
+     */
+    boolean isHelped(Clause clause, ActorMention federal) {
         for (Hit h : facts.cuesIn(clause.start(), federal.start())) {
             if (TextFacts.cue(h).kind() == CueKind.COOPERATE && h.end() <= federal.start()
                     && facts.wordsBetween(h.end(), federal.start()) <= 1) {

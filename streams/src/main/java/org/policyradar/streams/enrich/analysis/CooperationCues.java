@@ -49,8 +49,9 @@ final class CooperationCues extends CueFamily {
                 return candidate(reading, subject, Side.PRESS, reading.clauseFactor());
             }
             // "ICE agents won't be allowed inside Chicago schools, the district said"
+            // "ICE signed agreements with more than 900 local agencies": a partner of no known place is no speaker
             ActorMention after = agents.firstAfter(clause, hit.end(), ActorMention::stateOrLocal);
-            if (after != null && after.explicit()) {
+            if (after != null && after.explicit() && after.agents().stream().allMatch(a -> a.place() != null)) {
                 return candidate(reading, after, side, reading.clauseFactor() * confidence.agentAfterCue());
             }
             return null;

@@ -34,9 +34,10 @@ final class EnforcementCues extends CueFamily {
         ActorMention subject = reading.subject();
         // "protesters rallied against ICE raids": an action named as what others oppose is a mention;
         // "raids in the city were called off": an action reported as halted is a retreat, not pressure
-        int opposed = facts.isNominal(hit) ? constructions.objectOfOpposition(hit) : -1;
+        boolean nominal = facts.isNominal(hit);
+        int opposed = nominal ? constructions.objectOfOpposition(hit) : -1;
         if ((opposed >= 0 && (subject == null || !subject.explicit() || subject.start() >= opposed))
-                || constructions.haltedAfter(clause, hit)) {
+                || (nominal && constructions.inBackground(hit)) || constructions.haltedAfter(clause, hit)) {
             return null;
         }
         if (subject != null && subject.federal()) {
@@ -74,12 +75,18 @@ final class EnforcementCues extends CueFamily {
         Hit hit = reading.hit();
         ActorMention subject = reading.subject();
         if (reading.kind() == CueKind.THREAT && pressesLocalityToCooperate(clause, subject, hit)) {
-            return candidate(reading, subject, Side.ALIGN, reading.clauseFactor(),
+            // "warned local police that helping ICE would violate state law" presses the city not to cooperate
+            Side side = constructions.warnsAgainstCooperation(clause, hit.end()) ? Side.RESIST : Side.ALIGN;
+            return candidate(reading, subject, side, reading.clauseFactor(),
                     reading.rule() + "+state-presses-locality");
         }
         // "the mayor's relief for businesses hit by the ICE surge": a named operation is not the mayor's
         if (reading.kind() == CueKind.THREAT || reading.cue().federalOnly() || agents.federalNextTo(hit)
                 || facts.isNominal(hit)) {
+            return null;
+        }
+        // "police arrested two people who assaulted an ICE officer": protecting agents is no cooperation
+        if (constructions.attackAfter(clause, hit)) {
             return null;
         }
         // a city prosecuting or investigating federal agents acts against enforcement
@@ -99,6 +106,9 @@ final class EnforcementCues extends CueFamily {
         if (federal == null) {
             federal = agents.firstAfter(clause, hit.end(), ActorMention::federal);
             factor *= confidence.agentAfterCue();
+            if (federal != null && constructions.isHelped(clause, federal)) {
+                return null;
+            }
         }
         if (federal == null && subject == null) {
             federal = agents.inherited(clause, true, reading.before());
@@ -126,9 +136,13 @@ final class EnforcementCues extends CueFamily {
         boolean localAfter = facts.places.stream().anyMatch(p -> p.start() >= threat.end() && p.start() < clause.end()
                 && p.place().kind() != JurisdictionKind.STATE && p.domestic())
                 || facts.actors.stream().anyMatch(a -> a.start() >= threat.end() && a.start() < clause.end()
-                && a.agents().stream().allMatch(g -> g.level() == GovernmentLevel.LOCAL));
+                && a.agents().stream().allMatch(g -> g.level() == GovernmentLevel.LOCAL))
+                || facts.targets.firstIn(threat.end(), clause.end()) != null;
+        // "threatened to remove local officials who adopt sanctuary policies": a protection the targets adopt
+        // is what the state presses against
         boolean cooperation = facts.cuesIn(threat.end(), clause.end()).stream()
-                .anyMatch(h -> TextFacts.cue(h).kind() == CueKind.COOPERATE);
+                .anyMatch(h -> TextFacts.cue(h).kind() == CueKind.COOPERATE
+                        || (TextFacts.cue(h).kind() == CueKind.OBSTRUCT && facts.targets.contains(h.start())));
         return stateLevel && localAfter && cooperation;
     }
 

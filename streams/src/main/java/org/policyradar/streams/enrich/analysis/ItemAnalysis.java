@@ -70,6 +70,9 @@ public final class ItemAnalysis {
                 && c.confidence() < confidence.minConfidence());
         // "... after ICE arrests": an action named in a background clause is a mention, not a position
         candidates.removeIf(c -> c.clause().subordinate() && c.side() != Side.JUDICIAL && facts.isNominal(c.cue()));
+        // "... if the mayor blocks ICE arrests": what a condition supposes of a state or city is not its position
+        // (a federal action named in a condition is usually a real one: "if the city ignores the deadlines")
+        candidates.removeIf(c -> (c.side() == Side.RESIST || c.side() == Side.ALIGN) && isCondition(c.clause()));
         Side primary = ItemSides.primarySide(candidates);
         List<PolicyPosition> positions = new ArrayList<>();
         Set<String> primaryActors = new HashSet<>();
@@ -106,6 +109,20 @@ public final class ItemAnalysis {
             }
         }
         return candidate;
+    }
+
+    private static final List<String> CONDITIONS = List.of(" if ", " unless ");
+
+    private boolean isCondition(Clause clause) {
+        if (!clause.subordinate()) {
+            return false;
+        }
+        for (String condition : CONDITIONS) {
+            if (facts.folded.startsWith(condition, clause.start())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Candidate> sentenceCandidates(Sentence sentence, List<Candidate> earlier) {

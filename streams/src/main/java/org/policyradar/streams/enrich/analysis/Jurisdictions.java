@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.policyradar.avro.Evidence;
 import org.policyradar.avro.EvidenceField;
 import org.policyradar.avro.GovernmentLevel;
@@ -77,7 +78,7 @@ final class Jurisdictions {
     private Evidence nationwideIn(Sentence sentence) {
         Span target = facts.targets.firstIn(sentence.start(), sentence.end());
         Hit marker = facts.cuesIn(sentence.start(), sentence.end()).stream()
-                .filter(h -> TextFacts.cue(h).nationwide()).findFirst().orElse(null);
+                .filter(h -> TextFacts.cue(h).nationwide() && !narrowedByPlace(h)).findFirst().orElse(null);
         if (marker != null && (target == null || marker.start() < target.start())) {
             return facts.evidence(EvidenceField.JURISDICTION, marker.start(), marker.end(),
                     "scope:" + TextFacts.cue(marker).id());
@@ -87,6 +88,18 @@ final class Jurisdictions {
             return facts.evidence(EvidenceField.JURISDICTION, target.start(), end, "scope:generic-target");
         }
         return null;
+    }
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of(" in ", " across ", " throughout ");
+
+    /** "sanctuary cities in California": a nationwide phrase narrowed by the place right after it. */
+    private boolean narrowedByPlace(Hit marker) {
+        for (PlaceMention place : facts.places) {
+            if (place.start() >= marker.end()) {
+                return place.domestic() && PLACE_PREPOSITIONS.contains(facts.wordsOnly(marker.end(), place.start()));
+            }
+        }
+        return false;
     }
 
     /**
