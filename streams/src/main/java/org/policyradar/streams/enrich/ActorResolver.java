@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -230,6 +231,9 @@ public final class ActorResolver {
                 qualifiers = List.of(unlisted);
             }
         }
+        if (qualifiers.isEmpty() && rules.gazetteer().takesTitleOnlyNames(role.role())) {
+            qualifiers = titleOnlyQualifier(folded, hit);
+        }
         usedAsQualifier.addAll(qualifiers);
         int start = qualifiers.isEmpty() || qualifiers.get(0).start() > hit.start() ? hit.start()
                 : qualifiers.get(0).start();
@@ -281,6 +285,41 @@ public final class ActorResolver {
             return null;
         }
         return new ActorMention(start, hit.end(), List.copyOf(agents), true, false, rule);
+    }
+
+    /**
+     * "Washington's governor", "the Washington attorney general", "the governor of Washington": a name that is a
+     * state only next to a state title ({@link Gazetteer#titleOnlyNames()}) right before the title (with or without
+     * a possessive) or after it with "of".
+     */
+    private List<PlaceMention> titleOnlyQualifier(String folded, Hit hit) {
+        int before = hit.start();
+        while (before > 0 && folded.charAt(before - 1) == ' ') {
+            before--;
+        }
+        int possessive = folded.startsWith("'s", before - 2) ? before - 2 : before;
+        int after = hit.end();
+        while (after < folded.length() && folded.charAt(after) == ' ') {
+            after++;
+        }
+        int of = folded.startsWith("of ", after) ? after + 3 : -1;
+        for (Map.Entry<String, Gazetteer.Place> entry : rules.gazetteer().titleOnlyNames().entrySet()) {
+            String name = entry.getKey();
+            int start = possessive - name.length();
+            if (before < hit.start() || possessive < before) {
+                if (start >= 0 && folded.startsWith(name, start) && wordBoundary(folded, start - 1)) {
+                    return List.of(new PlaceMention(start, possessive, entry.getValue(), false));
+                }
+            }
+            if (of > 0 && folded.startsWith(name, of) && wordBoundary(folded, of + name.length())) {
+                return List.of(new PlaceMention(of, of + name.length(), entry.getValue(), false));
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean wordBoundary(String folded, int index) {
+        return index < 0 || index >= folded.length() || !TextFolding.isWordChar(folded.charAt(index));
     }
 
     private static boolean isLocalTitle(RuleFiles.RoleDef role) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.policyradar.avro.Jurisdiction;
 import org.policyradar.avro.JurisdictionKind;
 
@@ -63,10 +64,37 @@ public final class Gazetteer {
             List.of(), null);
 
     private final Map<String, Place> byCode;
+    private final Map<String, Place> titleOnlyNames;
+    private final Set<String> titleOnlyRoles;
 
     Gazetteer(Map<String, Place> byCode) {
+        this(byCode, Map.of(), Set.of());
+    }
+
+    /**
+     * @param titleOnlyNames folded names that stand for a state only next to one of {@code titleOnlyRoles}
+     *                       ("Washington's governor"), by name
+     * @param titleOnlyRoles the roles (titles) such a name qualifies
+     */
+    Gazetteer(Map<String, Place> byCode, Map<String, Place> titleOnlyNames, Set<String> titleOnlyRoles) {
         this.byCode = new LinkedHashMap<>(byCode);
         this.byCode.putIfAbsent(NATIONWIDE_CODE, NATIONWIDE);
+        this.titleOnlyNames = Map.copyOf(titleOnlyNames);
+        this.titleOnlyRoles = Set.copyOf(titleOnlyRoles);
+    }
+
+    /**
+     * Names that are a state only as the qualifier of a state title: bare "Washington" is the federal government
+     * or the capital in most news, but "Washington's governor" and "the attorney general of Washington" are the
+     * state. Folded name to state.
+     */
+    public Map<String, Place> titleOnlyNames() {
+        return titleOnlyNames;
+    }
+
+    /** Whether a {@link #titleOnlyNames() title-only name} can qualify this role. */
+    public boolean takesTitleOnlyNames(String role) {
+        return titleOnlyRoles.contains(role);
     }
 
     /** The place with this code, if the rules know it. */

@@ -3,6 +3,7 @@ package org.policyradar.streams.enrich;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.policyradar.avro.JurisdictionKind;
 
 /**
@@ -48,7 +49,17 @@ final class GazetteerBuilder {
                         + " has unknown namesakeCity '" + place.namesakeCity() + "'");
             }
         }
-        return new Gazetteer(byCode);
+        Map<String, Gazetteer.Place> titleOnly = new LinkedHashMap<>();
+        for (RuleFiles.StateDef state : places.states()) {
+            for (String name : state.titleOnly()) {
+                if (name == null || name.isBlank()
+                        || titleOnly.putIfAbsent(TextFolding.fold(name.strip()), byCode.get(state.code())) != null) {
+                    throw new RuleSetException("rules file " + PLACES_FILE + ": state " + state.code()
+                            + " has an empty or repeated 'titleOnly' name '" + name + "'");
+                }
+            }
+        }
+        return new Gazetteer(byCode, titleOnly, Set.copyOf(places.titleOnlyRoles()));
     }
 
     private static JurisdictionKind kindOf(RuleFiles.PlaceDef place) {

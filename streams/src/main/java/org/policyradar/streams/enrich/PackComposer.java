@@ -95,7 +95,7 @@ final class PackComposer {
         return new Composed(
                 new RuleFiles.ActorsFile(version, List.copyOf(actors.values()), List.copyOf(roles.values())),
                 new RuleFiles.PlacesFile(version, corePlaces.nationwide(), corePlaces.states(), corePlaces.places(),
-                        corePlaces.foreign()),
+                        corePlaces.foreign(), corePlaces.titleOnlyRoles()),
                 new RuleFiles.CuesFile(version, coreCues.segmentation(), coreCues.grammar(), scoring, cues));
     }
 

@@ -58,8 +58,9 @@ public final class RuleFiles {
 
     @JsonIgnoreProperties({"_doc"})
     record PlacesFile(String version, NationwideDef nationwide, List<StateDef> states, List<PlaceDef> places,
-                      List<ForeignDef> foreign) {
+                      List<ForeignDef> foreign, List<String> titleOnlyRoles) {
         PlacesFile {
+            titleOnlyRoles = orEmpty(titleOnlyRoles);
             states = orEmpty(states);
             places = orEmpty(places);
             foreign = orEmpty(foreign);
@@ -69,8 +70,10 @@ public final class RuleFiles {
     record NationwideDef(String code, String name) {
     }
 
-    record StateDef(String code, String name, String namesakeCity, List<String> aliases, List<String> exact) {
+    record StateDef(String code, String name, String namesakeCity, List<String> aliases, List<String> exact,
+                    List<String> titleOnly) {
         StateDef {
+            titleOnly = orEmpty(titleOnly);
             aliases = orEmpty(aliases);
             exact = orEmpty(exact);
         }

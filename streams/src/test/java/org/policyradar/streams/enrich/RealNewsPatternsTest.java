@@ -40,6 +40,22 @@ class RealNewsPatternsTest {
     }
 
     @Test
+    void shouldReadWashingtonAsTheStateOnlyNextToAStateTitle() {
+        for (String text : List.of(
+                "Washington's governor said the state will not help ICE with deportations.",
+                "The governor of Washington said the state will not help ICE with deportations.",
+                "The Washington attorney general said the state will not help ICE with deportations.")) {
+            assertThat(positions(text)).as(text).singleElement().satisfies(position -> {
+                assertThat(position.getStance()).isEqualTo(Stance.RESIST);
+                assertThat(position.getJurisdiction().getCode()).isEqualTo("WA");
+            });
+        }
+        assertThat(positions("Officials in Washington said the administration would expand immigration arrests "
+                + "nationwide.")).extracting(position -> position.getJurisdiction().getCode())
+                .doesNotContain("WA");
+    }
+
+    @Test
     void shouldTakeNoStanceFromAFederalActorNearAnInstrumentWord() {
         assertThat(positions("The White House issued an executive order on immigration enforcement on Monday."))
                 .isEmpty();
