@@ -26,6 +26,18 @@ public final class Segmenter {
         }
     }
 
+    /** The clause of {@code sentences} that holds {@code offset}, or null when none does. */
+    public static Clause clauseAt(List<Sentence> sentences, int offset) {
+        for (Sentence sentence : sentences) {
+            for (Clause clause : sentence.clauses()) {
+                if (clause.contains(offset)) {
+                    return clause;
+                }
+            }
+        }
+        return null;
+    }
+
     private final Set<String> abbreviations;
     private final List<String> coordinators;
     private final List<String> subordinators;

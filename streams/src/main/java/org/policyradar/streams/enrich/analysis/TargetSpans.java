@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.policyradar.streams.enrich.CueKind;
 import org.policyradar.streams.enrich.PhraseIndex.Hit;
 import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.streams.enrich.Segmenter;
 import org.policyradar.streams.enrich.Segmenter.Clause;
 import org.policyradar.streams.enrich.Segmenter.Sentence;
 
@@ -83,21 +84,10 @@ final class TargetSpans {
         if (!relative) {
             return new Span(start, end);
         }
-        Clause clause = clauseAt(start);
+        Clause clause = Segmenter.clauseAt(sentences, start);
         int clauseEnd = clause == null ? end : clause.end();
         int comma = folded.indexOf(',', end);
         return new Span(start, comma > 0 && comma < clauseEnd ? comma : clauseEnd);
-    }
-
-    private Clause clauseAt(int offset) {
-        for (Sentence sentence : sentences) {
-            for (Clause clause : sentence.clauses()) {
-                if (clause.contains(offset)) {
-                    return clause;
-                }
-            }
-        }
-        return null;
     }
 
     boolean contains(int offset) {

@@ -166,21 +166,10 @@ final class TextFacts {
      */
     private Boolean taggedNoun(Hit cue) {
         return taggedNouns.computeIfAbsent(cue.start(), start -> {
-            Clause clause = clauseAt(start);
+            Clause clause = Segmenter.clauseAt(sentences, start);
             return Optional.ofNullable(clause == null ? null
                     : PartOfSpeech.isNoun(text, clause.start(), clause.end(), start, grammar.nounOrVerbCues()));
         }).orElse(null);
-    }
-
-    private Clause clauseAt(int offset) {
-        for (Sentence sentence : sentences) {
-            for (Clause clause : sentence.clauses()) {
-                if (clause.contains(offset)) {
-                    return clause;
-                }
-            }
-        }
-        return null;
     }
 
     /** "Trump's plan", "ICE's raids": a possessive names whose something is, not who acts. */
