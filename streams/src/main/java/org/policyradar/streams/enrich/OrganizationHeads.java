@@ -90,22 +90,8 @@ final class OrganizationHeads {
 
     /** The word (letters, apostrophes, dots, hyphens) right before {@code start}, across spaces only; or null. */
     private static String wordBefore(String s, int start) {
-        int end = start;
-        while (end > 0 && s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        if (end == start && start > 0 && s.charAt(start - 1) != ' ') {
-            return null;
-        }
-        int begin = end;
-        while (begin > 0) {
-            char c = s.charAt(begin - 1);
-            if (Character.isLetterOrDigit(c) || c == '\'' || c == '’' || c == '.' || c == '-') {
-                begin--;
-            } else {
-                break;
-            }
-        }
-        return begin == end ? null : s.substring(begin, end);
+        int[] word = TextFolding.wordBefore(s, start,
+                c -> Character.isLetterOrDigit(c) || c == '\'' || c == '’' || c == '.' || c == '-');
+        return word == null || word[1] == start ? null : s.substring(word[0], word[1]);
     }
 }

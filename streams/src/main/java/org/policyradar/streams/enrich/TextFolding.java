@@ -1,5 +1,7 @@
 package org.policyradar.streams.enrich;
 
+import java.util.function.IntPredicate;
+
 /**
  * Folds text for matching without changing its length, so that an offset in the folded text is the same
  * offset in the original: lower case, typographic quotes and dashes to ASCII, every space character to ' '.
@@ -36,5 +38,22 @@ public final class TextFolding {
 
     public static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * [start, end) of the word right before {@code offset}: the run of {@code wordChar} characters that ends where
+     * the spaces before {@code offset} begin (there may be none); null when no such character is there. Callers
+     * that need a space between the word and {@code offset} check {@code end < offset}.
+     */
+    public static int[] wordBefore(String text, int offset, IntPredicate wordChar) {
+        int end = offset;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && wordChar.test(text.charAt(start - 1))) {
+            start--;
+        }
+        return start == end ? null : new int[] {start, end};
     }
 }

@@ -36,17 +36,7 @@ final class Bystanders {
 
     /** [start, end) of the word right before {@code at}, across spaces only; null when none. */
     private static int[] previousWord(String folded, int at) {
-        int end = at;
-        while (end > 0 && folded.charAt(end - 1) == ' ') {
-            end--;
-        }
-        if (end == at) {
-            return null;
-        }
-        int begin = end;
-        while (begin > 0 && TextFolding.isWordChar(folded.charAt(begin - 1))) {
-            begin--;
-        }
-        return begin == end ? null : new int[] {begin, end};
+        int[] word = TextFolding.wordBefore(folded, at, c -> TextFolding.isWordChar((char) c));
+        return word == null || word[1] == at ? null : word;
     }
 }

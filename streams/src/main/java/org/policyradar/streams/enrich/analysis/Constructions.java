@@ -8,6 +8,7 @@ import org.policyradar.streams.enrich.Mentions.PlaceMention;
 import org.policyradar.streams.enrich.PhraseIndex.Hit;
 import org.policyradar.streams.enrich.RuleFiles;
 import org.policyradar.streams.enrich.Segmenter.Clause;
+import org.policyradar.streams.enrich.TextFolding;
 
 /**
  * The constructions of one text that decide whose stance a cue is, read from the cue and actor hits of its
@@ -168,16 +169,9 @@ final class Constructions {
 
     /** The word (letters, digits, apostrophes, hyphens) before offset, on the same line, or null. */
     private String wordBefore(int offset) {
-        int end = offset;
-        while (end > 0 && facts.folded.charAt(end - 1) == ' ') {
-            end--;
-        }
-        int start = end;
-        while (start > 0 && (Character.isLetterOrDigit(facts.folded.charAt(start - 1)) || facts.folded.charAt(start - 1) == '\''
-                || facts.folded.charAt(start - 1) == '-')) {
-            start--;
-        }
-        return start == end ? null : facts.folded.substring(start, end);
+        int[] word = TextFolding.wordBefore(facts.folded, offset,
+                c -> Character.isLetterOrDigit(c) || c == '\'' || c == '-');
+        return word == null ? null : facts.folded.substring(word[0], word[1]);
     }
 
     private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "outside", "across", "from");
