@@ -303,13 +303,13 @@ public final class ActorResolver {
             after++;
         }
         int of = folded.startsWith("of ", after) ? after + 3 : -1;
+        // a space or a possessive between the name and the title: "Washingtongovernor" is no qualifier
+        boolean separated = before < hit.start() || possessive < before;
         for (Map.Entry<String, Gazetteer.Place> entry : rules.gazetteer().titleOnlyNames().entrySet()) {
             String name = entry.getKey();
             int start = possessive - name.length();
-            if (before < hit.start() || possessive < before) {
-                if (start >= 0 && folded.startsWith(name, start) && wordBoundary(folded, start - 1)) {
-                    return List.of(new PlaceMention(start, possessive, entry.getValue(), false));
-                }
+            if (separated && start >= 0 && folded.startsWith(name, start) && wordBoundary(folded, start - 1)) {
+                return List.of(new PlaceMention(start, possessive, entry.getValue(), false));
             }
             if (of > 0 && folded.startsWith(name, of) && wordBoundary(folded, of + name.length())) {
                 return List.of(new PlaceMention(of, of + name.length(), entry.getValue(), false));

@@ -67,10 +67,6 @@ public final class Gazetteer {
     private final Map<String, Place> titleOnlyNames;
     private final Set<String> titleOnlyRoles;
 
-    Gazetteer(Map<String, Place> byCode) {
-        this(byCode, Map.of(), Set.of());
-    }
-
     /**
      * @param titleOnlyNames folded names that stand for a state only next to one of {@code titleOnlyRoles}
      *                       ("Washington's governor"), by name

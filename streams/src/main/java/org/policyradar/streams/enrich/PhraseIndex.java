@@ -90,10 +90,8 @@ public final class PhraseIndex {
             Map<String, List<Entry>> keywords = new TreeMap<>();
             byFolded.forEach((folded, entries) -> keywords.put(folded, List.copyOf(entries)));
             AhoCorasickDoubleArrayTrie<List<Entry>> trie = new AhoCorasickDoubleArrayTrie<>();
-            if (!keywords.isEmpty()) {
-                trie.build(keywords);
-            }
-            return new PhraseIndex(keywords.isEmpty() ? null : trie);
+            trie.build(keywords);
+            return new PhraseIndex(trie);
         }
 
         private static String describe(Object rule) {
@@ -115,9 +113,6 @@ public final class PhraseIndex {
 
     /** Whole-word, case-checked, overlap-free matches in text order. */
     public List<Hit> find(String text, String folded) {
-        if (trie == null) {
-            return List.of();
-        }
         List<Hit> found = new ArrayList<>();
         trie.parseText(folded, (start, end, entries) -> {
             if (onWordBoundaries(folded, start, end)) {
