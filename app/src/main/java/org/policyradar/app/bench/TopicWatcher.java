@@ -4,15 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.policyradar.app.pipeline.BackgroundConsumer;
 import org.policyradar.clients.ClientSettings;
 
 /**
@@ -29,15 +31,12 @@ final class TopicWatcher implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final KafkaConsumer<String, byte[]> consumer;
     private final Listener listener;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile RuntimeException failure;
+    private final BackgroundConsumer<String, byte[]> polling;
 
     TopicWatcher(Map<String, Object> clientConfig, List<String> topics, Listener listener) {
-        this.consumer = new KafkaConsumer<>(consumerConfig(clientConfig), new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(clientConfig),
+                new StringDeserializer(), new ByteArrayDeserializer());
         this.listener = listener;
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
@@ -47,9 +46,7 @@ final class TopicWatcher implements AutoCloseable {
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        this.thread = new Thread(this::pollUntilClosed, "policy-radar-bench-consumer");
-        thread.setDaemon(true);
-        thread.start();
+        this.polling = BackgroundConsumer.start("policy-radar-bench-consumer", consumer, this::pollUntilClosed);
     }
 
     /** The settings of every benchmark consumer: the client config plus read_committed, no group, no commits. */
@@ -61,33 +58,23 @@ final class TopicWatcher implements AutoCloseable {
 
     /** Throws what stopped the polling thread, if anything did. */
     void checkHealthy() {
-        if (failure != null) {
+        polling.failure().ifPresent(failure -> {
             throw new IllegalStateException("the benchmark consumer failed: " + failure.getMessage(), failure);
-        }
+        });
     }
 
-    private void pollUntilClosed() {
-        try {
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                long now = System.nanoTime();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    listener.arrived(record.topic(), record.key(), now);
-                }
+    private void pollUntilClosed(Consumer<String, byte[]> consumer, BooleanSupplier running) {
+        while (running.getAsBoolean()) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+            long now = System.nanoTime();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                listener.arrived(record.topic(), record.key(), now);
             }
-        } catch (WakeupException closing) {
-            // close() woke the consumer up
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            consumer.close();
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(Duration.ofSeconds(10).toMillis());
+    public void close() {
+        polling.close();
     }
 }

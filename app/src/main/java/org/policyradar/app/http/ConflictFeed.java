@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.CloseOptions;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
+import org.policyradar.app.pipeline.BackgroundConsumer;
 import org.policyradar.app.pipeline.ConflictFormat;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
@@ -36,10 +36,8 @@ final class ConflictFeed implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final KafkaConsumer<String, ConflictAlert> consumer;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    private final BackgroundConsumer<String, ConflictAlert> polling;
 
     ConflictFeed(Map<String, Object> clientConfig) {
         Map<String, Object> config = ClientSettings.groupFreeConsumer(clientConfig);
@@ -49,10 +47,9 @@ final class ConflictFeed implements AutoCloseable {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         TopicSerdes<String, ConflictAlert> alerts =
                 TopicCatalogue.POLICY_ALERTS.serdes(RegistryAvroSerdes.of(clientConfig));
-        this.consumer = new KafkaConsumer<>(config, alerts.key().deserializer(), alerts.value().deserializer());
-        this.thread = new Thread(this::run, "http-conflict-feed");
-        thread.setDaemon(true);
-        thread.start();
+        KafkaConsumer<String, ConflictAlert> consumer =
+                new KafkaConsumer<>(config, alerts.key().deserializer(), alerts.value().deserializer());
+        this.polling = BackgroundConsumer.start("http-conflict-feed", consumer, this::run);
     }
 
     /**
@@ -77,37 +74,29 @@ final class ConflictFeed implements AutoCloseable {
         return clients.size();
     }
 
-    private void run() {
-        try {
-            assignAtEnd();
-            long lastHeartbeat = System.nanoTime();
-            while (running.get()) {
-                for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(POLL)) {
-                    ConflictAlert alert = record.value();
-                    if (alert != null && alert.getKind() == AlertKind.NEW_CONFLICT) {
-                        broadcast("conflict", ConflictFormat.json(alert), alert.getConflictId());
-                    }
-                }
-                if (System.nanoTime() - lastHeartbeat >= HEARTBEAT.toNanos()) {
-                    heartbeat();
-                    lastHeartbeat = System.nanoTime();
+    private void run(Consumer<String, ConflictAlert> consumer, BooleanSupplier running)
+            throws InterruptedException {
+        assignAtEnd(consumer, running);
+        long lastHeartbeat = System.nanoTime();
+        while (running.getAsBoolean()) {
+            for (ConsumerRecord<String, ConflictAlert> record : consumer.poll(POLL)) {
+                ConflictAlert alert = record.value();
+                if (alert != null && alert.getKind() == AlertKind.NEW_CONFLICT) {
+                    broadcast("conflict", ConflictFormat.json(alert), alert.getConflictId());
                 }
             }
-        } catch (WakeupException stopping) {
-            // close() woke us up
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("The live feed stopped following {}: {}", TopicCatalogue.POLICY_ALERTS.name(), e.getMessage(), e);
-        } finally {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            if (System.nanoTime() - lastHeartbeat >= HEARTBEAT.toNanos()) {
+                heartbeat();
+                lastHeartbeat = System.nanoTime();
+            }
         }
     }
 
     /** Waits for the alerts topic (a new cluster may not have it yet) and starts at its current end. */
-    private void assignAtEnd() throws InterruptedException {
+    private static void assignAtEnd(Consumer<String, ConflictAlert> consumer, BooleanSupplier running)
+            throws InterruptedException {
         List<TopicPartition> partitions = List.of();
-        while (running.get() && partitions.isEmpty()) {
+        while (running.getAsBoolean() && partitions.isEmpty()) {
             partitions = consumer.partitionsFor(TopicCatalogue.POLICY_ALERTS.name()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
@@ -148,13 +137,7 @@ final class ConflictFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        polling.close();
         clients.forEach(client -> {
             try {
                 client.close();

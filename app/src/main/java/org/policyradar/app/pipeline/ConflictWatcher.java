@@ -6,20 +6,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.policyradar.avro.PolicyConflict;
 import org.policyradar.clients.ClientSettings;
 import org.policyradar.registry.serde.RegistryAvroSerdes;
 import org.policyradar.topics.TopicCatalogue;
 import org.policyradar.topics.TopicSerdes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Follows policy.conflicts.v1 from the beginning (committed records only) on a thread of its own and reports
@@ -35,11 +33,7 @@ public final class ConflictWatcher implements AutoCloseable {
         void onChange(PolicyConflict conflict, boolean isNew);
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConflictWatcher.class);
-
-    private final KafkaConsumer<String, PolicyConflict> consumer;
-    private final Thread thread;
-    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final BackgroundConsumer<String, PolicyConflict> polling;
     private final Set<String> seen = new HashSet<>();
     private final Map<String, PolicyConflict> latest = new HashMap<>();
     private final AtomicLong changes = new AtomicLong();
@@ -49,32 +43,24 @@ public final class ConflictWatcher implements AutoCloseable {
                 ConsumerConfig.configNames());
         TopicSerdes<String, PolicyConflict> conflicts =
                 TopicCatalogue.POLICY_CONFLICTS.serdes(RegistryAvroSerdes.of(clientConfig));
-        this.consumer = new KafkaConsumer<>(config, conflicts.key().deserializer(), conflicts.value().deserializer());
+        KafkaConsumer<String, PolicyConflict> consumer =
+                new KafkaConsumer<>(config, conflicts.key().deserializer(), conflicts.value().deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(TopicCatalogue.POLICY_CONFLICTS.name()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        this.thread = new Thread(() -> poll(listener), "conflict-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        this.polling = BackgroundConsumer.start("conflict-watcher", consumer,
+                (polled, running) -> poll(polled, running, listener));
     }
 
-    private void poll(ChangeListener listener) {
-        try {
-            while (running.get()) {
-                for (ConsumerRecord<String, PolicyConflict> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) {
-                        report(record.value(), listener);
-                    }
+    private void poll(Consumer<String, PolicyConflict> consumer, BooleanSupplier running, ChangeListener listener) {
+        while (running.getAsBoolean()) {
+            for (ConsumerRecord<String, PolicyConflict> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.value() != null) {
+                    report(record.value(), listener);
                 }
             }
-        } catch (WakeupException stopping) {
-            // close() woke us up
-        } catch (RuntimeException e) {
-            LOG.error("Stopped following {}: {}", TopicCatalogue.POLICY_CONFLICTS.name(), e.getMessage(), e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -102,12 +88,6 @@ public final class ConflictWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        polling.close();
     }
 }
