@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.policyradar.avro.ConflictParty;
 import org.policyradar.avro.EnrichedNewsItem;
+import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.Evidence;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.StoryArticle;
@@ -18,7 +19,7 @@ import org.policyradar.streams.conflict.ConflictRules;
 /**
  * Folds the articles of a story into its {@link StoryState}. Every part of the fold is commutative and
  * associative, so any arrival order of the same articles gives the same state: counts add, the first time is the
- * minimum and the last the maximum, the representative articles are the earliest {@value #MAX_REPORTS} by
+ * minimum and the last the maximum, a story is undated once any of its articles is, the representative articles are the earliest {@value #MAX_REPORTS} by
  * (publishedAt, itemId), and each position (actor, stance, topic, place) is taken from the earliest article that
  * reports it, keeping the {@value #MAX_PARTIES} smallest keys.
  *
@@ -41,6 +42,8 @@ public final class StoryFold {
     public static final int URL_CHARS = 300;
     /** Characters of a source kept in a story. */
     public static final int SOURCE_CHARS = 100;
+    /** Where the period of an undated story starts: the earliest event time the pipeline accepts. */
+    public static final Instant UNDATED_FROM = Instant.EPOCH;
 
     private static final Duration DAY = Duration.ofDays(1);
 
@@ -75,7 +78,9 @@ public final class StoryFold {
         int count = 1;
         Instant first = item.getPublishedAt();
         Instant last = item.getPublishedAt();
+        boolean undated = item.getEventTimeSource() == EventTimeSource.INGESTED;
         if (current != null) {
+            undated |= current.getSummary().getUndated();
             current.getParties().forEach(p -> parties.put(keyOf(p.getPosition()), p));
             reports.addAll(current.getSummary().getReports());
             count = current.getSummary().getArticleCount() + 1;
@@ -102,6 +107,7 @@ public final class StoryFold {
                         .setFirstSeen(first)
                         .setLastSeen(last)
                         .setReports(kept)
+                        .setUndated(undated)
                         .build())
                 .setParties(List.copyOf(parties.values()))
                 .build();
@@ -129,10 +135,13 @@ public final class StoryFold {
     /**
      * The story's period: from the start of the UTC day of its first report to the end of the UTC day of its last
      * report plus the window. Day precision, so that the period changes once a day at most, however many outlets
-     * report.
+     * report. A story with an article that carried no publication time (its event time is when it was ingested)
+     * may have been reported at any time before that, so its period starts at {@link #UNDATED_FROM}: otherwise a
+     * replay of undated history would set it apart, by the date of the replay, from the dated stories it answers.
+     * A story never turns dated again, so its period only grows and no arrival order loses a conflict.
      */
     public static Instant inForceFrom(StorySummary story) {
-        return startOfDay(story.getFirstSeen());
+        return story.getUndated() ? UNDATED_FROM : startOfDay(story.getFirstSeen());
     }
 
     /** The end of a story's period (exclusive). */

@@ -61,6 +61,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, NewsItem, Enric
                 // evidence offsets point into the text the rules read
                 .setText(Enricher.analysedText(item.getHeadline(), item.getText()))
                 .setPublishedAt(item.getPublishedAt())
+                .setEventTimeSource(item.getEventTimeSource())
                 .setPositions(positions)
                 .setRuleVersion(ruleVersion)
                 .build();

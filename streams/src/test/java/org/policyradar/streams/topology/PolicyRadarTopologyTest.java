@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.avro.AlertKind;
 import org.policyradar.avro.ConflictAlert;
 import org.policyradar.avro.EnrichedNewsItem;
+import org.policyradar.avro.EventTimeSource;
 import org.policyradar.avro.GovernmentLevel;
 import org.policyradar.avro.NewsItem;
 import org.policyradar.avro.PolicyConflict;
@@ -49,6 +50,8 @@ class PolicyRadarTopologyTest {
 
     private static final DetectionSettings SETTINGS =
             new DetectionSettings(Duration.ofDays(30), Duration.ofDays(2));
+    /** After the DOJ story's period (T0's day plus the 30-day window), within the 2 days of retention after it. */
+    private static final Instant AFTER_THE_WINDOW = T0.plus(Duration.ofDays(31));
     @RegisterExtension
     static final InMemoryRegistry REGISTRY = new InMemoryRegistry();
     private static RuleSet rules;
@@ -94,6 +97,18 @@ class PolicyRadarTopologyTest {
 
     private void publish(NewsItem item) {
         items.pipeInput(item.getId(), item, item.getPublishedAt());
+    }
+
+    /** A second run from nothing: a new driver on state of its own. */
+    private void restartDriver() {
+        driver.close();
+        stateDir = stateDir.resolve("second-run");
+        startDriver();
+    }
+
+    /** An item that carried no publication time: its event time is when it was ingested. */
+    private static NewsItem undated(String id, String text, Instant ingestedAt) {
+        return NewsItem.newBuilder(item(id, text, ingestedAt)).setEventTimeSource(EventTimeSource.INGESTED).build();
     }
 
     @Test
@@ -185,6 +200,45 @@ class PolicyRadarTopologyTest {
         assertThat(conflicts.readValuesToList())
                 .extracting(conflict -> conflict.getResisting().getItemId())
                 .containsExactly("nypd-edge");
+    }
+
+    @Test
+    void shouldPairADatedStoryWithAnUndatedOneIngestedLongAfterItsPeriod() {
+        // a replay of history: the NYPD article carried no date, so its event time is the replay's, after the window
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(undated("nypd-undated", NYPD_REFUSAL, AFTER_THE_WINDOW));
+
+        assertThat(conflicts.readValuesToList()).singleElement().satisfies(conflict -> {
+            assertThat(conflict.getPressing().getItemId()).isEqualTo("doj-1");
+            assertThat(conflict.getResisting().getItemId()).isEqualTo("nypd-undated");
+            assertThat(conflict.getPressingStory().getUndated()).isFalse();
+            assertThat(conflict.getResistingStory().getUndated()).isTrue();
+        });
+    }
+
+    @Test
+    void shouldNotPairTwoDatedStoriesFurtherApartThanTheWindow() {
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(item("nypd-dated", NYPD_REFUSAL, AFTER_THE_WINDOW));
+
+        assertThat(conflicts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepTheConflictOfAStoryWithAnUndatedReportWhetherItsDatedReportCameFirstOrLast() {
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(undated("nypd-undated", NYPD_REFUSAL, AFTER_THE_WINDOW));
+        publish(item("nypd-dated", NYPD_REFUSAL_OTHER_OUTLET, AFTER_THE_WINDOW));
+        List<PolicyConflict> undatedFirst = conflicts.readValuesToList();
+        restartDriver();
+        publish(item("doj-1", DOJ_ORDER, T0));
+        publish(item("nypd-dated", NYPD_REFUSAL_OTHER_OUTLET, AFTER_THE_WINDOW));
+        publish(undated("nypd-undated", NYPD_REFUSAL, AFTER_THE_WINDOW));
+        List<PolicyConflict> datedFirst = conflicts.readValuesToList();
+
+        assertThat(undatedFirst).isNotEmpty();
+        assertThat(datedFirst).isNotEmpty();
+        assertThat(datedFirst.get(datedFirst.size() - 1)).isEqualTo(undatedFirst.get(undatedFirst.size() - 1));
     }
 
     @Test
