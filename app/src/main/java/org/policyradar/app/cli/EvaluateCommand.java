@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.policyradar.app.pipeline.ConflictLines;
 import org.policyradar.streams.enrich.RuleSet;
+import org.policyradar.streams.evaluate.ConflictScoring;
 import org.policyradar.streams.evaluate.CorpusItem;
 import org.policyradar.streams.evaluate.CorpusReader;
 import org.policyradar.streams.evaluate.Evaluation;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code policy-radar evaluate}: runs the rules over a labelled corpus and prints item-level side, topic and
  * place accuracy, per-side precision and recall, story-cluster pair precision, recall and F1, and every error
- * with its evidence. Needs no cluster. The label format and the split are in docs/quality.md.
+ * with its evidence. Needs no cluster. With {@code --conflicts} it scores a pipeline run's conflicts instead.
+ * The label format and the split are in docs/quality.md.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure the rules against a labelled corpus (pairs, sides, topics, places) and list every error.")
@@ -48,6 +51,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "The policy domains to run, comma-separated (IMMIGRATION, EDUCATION, ...); default all bundled packs.")
     List<String> domains;
 
+    @Option(names = "--conflicts", paramLabel = "FILE",
+            description = "Score the conflicts a pipeline run printed (the output of run --json over the same "
+                    + "corpus) instead of running the rules: story-cluster pair figures of each part, with the "
+                    + "pipeline's own story grouping, periods and arrival order.")
+    Path conflicts;
+
     @Spec
     CommandSpec spec;
 
@@ -67,6 +76,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (corpus.isEmpty()) {
             err.println("evaluate: no item of " + input + " has a label in " + labels);
             return 1;
+        }
+        if (conflicts != null) {
+            return scoreRun(corpus, labelFile, out, err);
         }
         RuleSet rules;
         try {
@@ -91,6 +103,22 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (result.perDomain().size() > 1) {
                 result.perDomain().forEach(f -> out.println(f.summaryLine()));
             }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int scoreRun(List<CorpusItem> corpus, LabelFile labelFile, PrintWriter out, PrintWriter err) {
+        List<ConflictScoring.ScoredConflict> found;
+        try {
+            found = ConflictLines.read(conflicts, problem -> err.println("evaluate: " + problem));
+        } catch (IOException e) {
+            err.println("evaluate: cannot read " + conflicts + ": " + e.getMessage());
+            return 1;
+        }
+        out.println(found.size() + " conflicts in " + conflicts);
+        for (HoldoutSplit part : HoldoutSplit.values()) {
+            ConflictScoring.score(corpus, labelFile, part, found).forEach(f -> out.println(f.summaryLine()));
         }
         out.flush();
         return 0;

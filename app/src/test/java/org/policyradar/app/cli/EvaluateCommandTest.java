@@ -59,4 +59,25 @@ class EvaluateCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("evaluate: cannot read").contains("s01 has no side");
     }
+
+    @Test
+    void shouldScoreTheConflictsOfARunAndReportAMalformedLineWithItsNumber() throws IOException {
+        Path news = copy("/seed/seed-news.txt", "seed-news.txt");
+        Path labels = copy("/seed/seed-labels.json", "seed-labels.json");
+        Path conflicts = Files.writeString(dir.resolve("run.jsonl"), String.join("\n",
+                "{\"conflictId\": \"conflict-1\", \"domain\": \"IMMIGRATION\", \"pressing\": {\"itemId\": \"s04\"},"
+                        + " \"resisting\": {\"itemId\": \"s01\"}, \"pressingArticles\": [{\"itemId\": \"s04\"}],"
+                        + " \"resistingArticles\": [{\"itemId\": \"s01\"}, {\"itemId\": \"s02\"}]}",
+                "not json at all",
+                ""));
+
+        int exit = run("evaluate", "-q", "--input", news.toString(), "--labels", labels.toString(),
+                "--conflicts", conflicts.toString());
+
+        assertThat(exit).as("stderr: %s", err).isZero();
+        assertThat(err.toString()).contains("run.jsonl line 2: not a conflict");
+        assertThat(out.toString()).contains("1 conflicts in ")
+                .contains("pipeline split=all conflicts=1 pairs-required=10 found=2 wrong=0 neither=0 pair-precision=1.000"
+                        + " pair-recall=0.200");
+    }
 }

@@ -138,66 +138,41 @@ public final class Evaluation {
     }
 
     private PairCount pairs(Map<String, EnrichedNewsItem> enriched, LabelFile labels, List<String> errors) {
-        PairJudge judge = new PairJudge(labels);
         Map<String, LabelledItem> label = labels.items();
-        Map<String, List<String>> requiredClusters = new TreeMap<>();
-        for (String p : enriched.keySet()) {
-            for (String r : enriched.keySet()) {
-                if (!p.equals(r) && judge.required(label.get(p), label.get(r))) {
-                    requiredClusters.computeIfAbsent(clusterPair(label, p, r), k -> List.of(p, r));
-                }
-            }
-        }
+        ClusterPairTally tally = new ClusterPairTally(labels, enriched.keySet());
         Map<String, List<PolicyConflict>> found = new TreeMap<>();
-        Map<String, Boolean> anyWrong = new TreeMap<>();
         List<EnrichedNewsItem> all = new ArrayList<>(enriched.values());
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
                 for (PolicyConflict conflict : conflictRules.match(all.get(i), all.get(j))) {
-                    String p = conflict.getPressing().getItemId();
-                    String r = conflict.getResisting().getItemId();
-                    String key = clusterPair(label, p, r);
+                    String key = tally.add(conflict.getPressing().getItemId(), conflict.getResisting().getItemId());
                     found.computeIfAbsent(key, k -> new ArrayList<>()).add(conflict);
-                    anyWrong.merge(key, judge.judge(p, r) == PairJudge.Verdict.WRONG, Boolean::logicalOr);
                 }
             }
         }
-        int hits = 0;
-        int wrong = 0;
-        int neither = 0;
         for (var e : found.entrySet()) {
-            if (requiredClusters.containsKey(e.getKey())) {
-                hits++;
-            } else if (anyWrong.get(e.getKey())) {
-                wrong++;
+            if (tally.isWrong(e.getKey())) {
                 PolicyConflict c = e.getValue().stream()
-                        .filter(x -> judge.judge(x.getPressing().getItemId(), x.getResisting().getItemId())
-                                == PairJudge.Verdict.WRONG).findFirst().orElseThrow();
+                        .filter(x -> tally.isWrong(x.getPressing().getItemId(), x.getResisting().getItemId()))
+                        .findFirst().orElseThrow();
                 errors.add(String.format("FALSE PAIR %s (%d item pairs), e.g. %s (labelled %s) x %s (labelled %s)%n"
                                 + "    pressing %s%n    resisting %s", e.getKey(), e.getValue().size(),
                         c.getPressing().getItemId(), label.get(c.getPressing().getItemId()).main().describe(),
                         c.getResisting().getItemId(), label.get(c.getResisting().getItemId()).main().describe(),
                         EvidenceText.position(c.getPressing().getPosition()),
                         EvidenceText.position(c.getResisting().getPosition())));
-            } else {
-                neither++;
             }
         }
-        for (var e : requiredClusters.entrySet()) {
-            if (!found.containsKey(e.getKey())) {
-                String p = e.getValue().get(0);
-                String r = e.getValue().get(1);
-                errors.add(String.format("MISSED PAIR %s, e.g. %s (labelled %s) x %s (labelled %s)%n  %s:%n%s%n  %s:%n%s",
-                        e.getKey(), p, label.get(p).main().describe(), r, label.get(r).main().describe(),
-                        p, EvidenceText.positions(enriched.get(p)), r, EvidenceText.positions(enriched.get(r))));
-            }
+        for (var e : tally.missed().entrySet()) {
+            String p = e.getValue().get(0);
+            String r = e.getValue().get(1);
+            errors.add(String.format("MISSED PAIR %s, e.g. %s (labelled %s) x %s (labelled %s)%n  %s:%n%s%n  %s:%n%s",
+                    e.getKey(), p, label.get(p).main().describe(), r, label.get(r).main().describe(),
+                    p, EvidenceText.positions(enriched.get(p)), r, EvidenceText.positions(enriched.get(r))));
         }
-        return new PairCount(requiredClusters.size(), hits, wrong, neither);
+        return new PairCount(tally.required(), tally.found(), tally.wrong(), tally.neither());
     }
 
-    private static String clusterPair(Map<String, LabelledItem> label, String press, String resist) {
-        return label.get(press).cluster() + "x" + label.get(resist).cluster();
-    }
 
     private EnrichedNewsItem enriched(CorpusItem item) {
         List<PolicyPosition> positions = enricher.positionsOf(item.headline(), item.text());
