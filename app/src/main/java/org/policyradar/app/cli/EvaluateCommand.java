@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.policyradar.app.pipeline.ConflictLines;
 import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.evaluate.ConflictScoring;
@@ -117,6 +118,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         out.println(found.size() + " conflicts in " + conflicts);
+        boolean namesACorpusItem = found.stream()
+                .flatMap(c -> Stream.concat(c.pressingItems().stream(), c.resistingItems().stream()))
+                .anyMatch(labelFile.items()::containsKey);
+        if (!found.isEmpty() && !namesACorpusItem) {
+            // run gives an item without an "id" field one made from its content, which no label names
+            err.println("evaluate: no conflict of " + conflicts + " names a labelled item: run the pipeline over a "
+                    + "JSON Lines corpus whose items carry the labels' ids");
+        }
         for (HoldoutSplit part : HoldoutSplit.values()) {
             ConflictScoring.score(corpus, labelFile, part, found).forEach(f -> out.println(f.summaryLine()));
         }
