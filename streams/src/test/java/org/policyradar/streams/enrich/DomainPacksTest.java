@@ -343,4 +343,54 @@ class DomainPacksTest {
         assertThat(enricher.positionsOf(null, "The Michigan governor appealed to residents to conserve power while "
                 + "the coal plant stays open.")).noneMatch(p -> p.getStance() == Stance.RESIST);
     }
+
+    @Test
+    void shouldReadAStatesHealthSecretaryAsTheStateNotHhs() {
+        assertThat(enricher.positionsOf(null, "New Mexico's health secretary signed an order letting pharmacists "
+                + "give COVID shots without a prescription, sidestepping the new federal limits."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOVT-NM", Stance.RESIST));
+    }
+
+    @Test
+    void shouldReadAStateGoingItsOwnWayInsteadOfFollowingTheCdcAsResistance() {
+        assertThat(enricher.positionsOf(null, "Newsom signs a law letting California set its own vaccine standards "
+                + "instead of following the CDC.")).extracting(PolicyPosition::getStance)
+                .containsExactly(Stance.RESIST);
+        assertThat(enricher.positionsOf(null, "Vermont's health department said it would continue to follow "
+                + "pediatricians' guidance rather than the revised CDC schedule.")).extracting(PolicyPosition::getStance)
+                .containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadAStatesOwnEndOfVaccineMandatesAsNoAlignment() {
+        // no federal policy asks states to drop school vaccine requirements: a state's own initiative
+        assertThat(enricher.positionsOf(null, "Florida will end all vaccine mandates, including those for "
+                + "schoolchildren, Surgeon General Joseph Ladapo announced.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheMilitarysOwnPersonnelRulesAsAimedAtNoState() {
+        assertThat(enricher.positionsOf(null, "Defense Secretary Pete Hegseth ordered transgender service members "
+                + "out of the military.")).isNotEmpty().allMatch(p -> p.getStance() == Stance.NEUTRAL);
+    }
+
+    @Test
+    void shouldReadAPublicUniversityHospitalEndingCareAsAlignmentAndAPrivateOneAsNothing() {
+        assertThat(enricher.positionsOf(null, "University of Michigan Health ended gender-affirming care for patients "
+                + "under 19, citing the administration's actions.")).extracting(PolicyPosition::getActorId,
+                PolicyPosition::getStance).containsExactly(org.assertj.core.groups.Tuple.tuple("UNIV-MI-UM", Stance.ALIGN));
+        assertThat(enricher.positionsOf(null, "Children's Hospital Los Angeles said it will stop providing "
+                + "gender-affirming care to minors, citing federal pressure.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotReadAnAssociationAFormerHeadOrMembersOfCongressAsGovernment() {
+        assertThat(enricher.positionsOf(null, "The American Council on Education, which represents college "
+                + "presidents, condemned the compact.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "In an op-ed, a former president of the University of Michigan said "
+                + "universities must resist federal pressure on DEI.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "Illinois Democrats in Congress wrote to the Pentagon demanding answers "
+                + "about the National Guard troops.")).noneMatch(p -> p.getTopic() == PolicyTopic.CRIME_DEPLOYMENT);
+    }
 }
