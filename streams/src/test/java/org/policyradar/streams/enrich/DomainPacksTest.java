@@ -393,4 +393,24 @@ class DomainPacksTest {
         assertThat(enricher.positionsOf(null, "Illinois Democrats in Congress wrote to the Pentagon demanding answers "
                 + "about the National Guard troops.")).noneMatch(p -> p.getTopic() == PolicyTopic.CRIME_DEPLOYMENT);
     }
+
+    @Test
+    void shouldReadCriticismAloneAsNoSideAndTheDemandItAnswersAsAMention() {
+        assertThat(enricher.positionsOf(null, "Democratic state lawmakers in Maryland condemned the certification "
+                + "requirement.")).noneMatch(p -> p.getStance() == Stance.RESIST);
+        assertThat(enricher.positionsOf(null, "A Texas state senator criticized the Education Department's demand to "
+                + "end DEI programs.")).noneMatch(p -> p.getStance() == Stance.PRESS || p.getStance() == Stance.RESIST);
+        // a threat to sue is still resistance
+        assertThat(enricher.positionsOf(null, "Newsom vows to sue over the UCLA demand, calling it extortion."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-CA", Stance.RESIST));
+    }
+
+    @Test
+    void shouldReadNoPresidentOrStateInAStudentBodyOrANewsOutlet() {
+        assertThat(enricher.positionsOf(null, "The president of the student government at UCLA condemned the $1 billion "
+                + "demand.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "The New York Civil Liberties Union said it would fight the "
+                + "certification in court.")).isEmpty();
+    }
 }
