@@ -201,7 +201,7 @@ class DomainPacksTest {
         RuleFiles.ActorDef sharedMayor = new RuleFiles.ActorDef("MAYOR-XX", "Mayor shared", null, null, "MD",
                 false, null, List.of("Shared Mayor"), List.of());
         RuleFiles.PackFile pack = new RuleFiles.PackFile("EDUCATION", "1", PolicyTopic.EDUCATION, List.of("DEI"),
-                null, null, null, List.of(ownGovernor), null, null);
+                null, null, null, List.of(ownGovernor), null, null, null);
 
         RuleFiles.PackFile withShared = pack.withShared(
                 new RuleFiles.SharedPackRules(List.of(sharedGovernor, sharedMayor), null, null));
@@ -395,12 +395,7 @@ class DomainPacksTest {
     }
 
     @Test
-    void shouldReadCriticismAloneAsNoSideAndTheDemandItAnswersAsAMention() {
-        assertThat(enricher.positionsOf(null, "Democratic state lawmakers in Maryland condemned the certification "
-                + "requirement.")).noneMatch(p -> p.getStance() == Stance.RESIST);
-        assertThat(enricher.positionsOf(null, "A Texas state senator criticized the Education Department's demand to "
-                + "end DEI programs.")).noneMatch(p -> p.getStance() == Stance.PRESS || p.getStance() == Stance.RESIST);
-        // a threat to sue is still resistance
+    void shouldReadAThreatToSueAsResistance() {
         assertThat(enricher.positionsOf(null, "Newsom vows to sue over the UCLA demand, calling it extortion."))
                 .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-CA", Stance.RESIST));
@@ -408,9 +403,27 @@ class DomainPacksTest {
 
     @Test
     void shouldReadNoPresidentOrStateInAStudentBodyOrANewsOutlet() {
-        assertThat(enricher.positionsOf(null, "The president of the student government at UCLA condemned the $1 billion "
-                + "demand.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "The president of the student government said the $1 billion demand "
+                + "was unfair.")).isEmpty();
         assertThat(enricher.positionsOf(null, "The New York Civil Liberties Union said it would fight the "
                 + "certification in court.")).isEmpty();
+    }
+
+    @Test
+    void shouldGiveNoEducationSideToAFightBetweenAStateAndItsOwnDistricts() {
+        assertThat(enricher.positionsOf(null, "Several Texas school districts sued the state over the new law requiring "
+                + "the Ten Commandments in classrooms.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "The University of Texas closed its diversity office to comply with the "
+                + "new state law.")).isEmpty();
+        // with the federal side named, the same kind of refusal resists
+        assertThat(enricher.positionsOf(null, "Maryland's state superintendent said Maryland schools will not certify "
+                + "the anti-DEI pledge.")).extracting(PolicyPosition::getStance).containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadAGovernorsPushbackInAHeadlineAsResistanceAndTheThreatSheAnswersAsAMention() {
+        assertThat(enricher.positionsOf(null, "Mills slams Trump's threat to withhold funding over transgender "
+                + "athletes.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-ME", Stance.RESIST));
     }
 }
