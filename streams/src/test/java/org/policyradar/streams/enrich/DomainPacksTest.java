@@ -426,4 +426,17 @@ class DomainPacksTest {
                 + "athletes.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-ME", Stance.RESIST));
     }
+
+    @Test
+    void shouldKeepTheStanceOfACuePhraseThatAContextPhraseContains() {
+        // the longest phrase wins a match: "deploy troops" and "voter registration lists" are gate phrases too
+        assertThat(enricher.positionsOf(null, "Trump will deploy troops to Chicago to fight crime, the White House "
+                + "said.")).filteredOn(p -> p.getTopic() == PolicyTopic.CRIME_DEPLOYMENT)
+                .extracting(PolicyPosition::getStance).containsExactly(Stance.PRESS);
+        assertThat(enricher.positionsOf(null, "The Justice Department requested voter registration lists from Maine's "
+                + "secretary of state.")).extracting(PolicyPosition::getTopic, PolicyPosition::getStance)
+                .contains(org.assertj.core.groups.Tuple.tuple(PolicyTopic.ELECTIONS, Stance.PRESS));
+        assertThat(enricher.positionsOf(null, "Trump administration cuts $11 billion in COVID-era public health grants "
+                + "to states.")).extracting(PolicyPosition::getStance).containsExactly(Stance.PRESS);
+    }
 }
