@@ -439,4 +439,14 @@ class DomainPacksTest {
         assertThat(enricher.positionsOf(null, "Trump administration cuts $11 billion in COVID-era public health grants "
                 + "to states.")).extracting(PolicyPosition::getStance).containsExactly(Stance.PRESS);
     }
+
+    @Test
+    void shouldReadDefendingASettlementAsAlignmentAndDecliningTheCompactAsARefusal() {
+        // "protect students" is the purpose of the deal, not resistance; "sign the compact" inside a refusal is none
+        assertThat(enricher.positionsOf(null, "University of Michigan officials defended the agreement with the "
+                + "Justice Department over DEI as the best way to protect students."))
+                .extracting(PolicyPosition::getStance).containsExactly(Stance.ALIGN);
+        assertThat(enricher.positionsOf(null, "The University of Washington declined to sign the compact, its "
+                + "president said.")).extracting(PolicyPosition::getStance).containsExactly(Stance.RESIST);
+    }
 }
