@@ -174,12 +174,14 @@ public final class ActorResolver {
     }
 
     /**
-     * "the Maine Department of Education", "New York State Department of Health": a state's name right before a
-     * federal department's name makes it the state's own department, not the federal one.
+     * "the Maine Department of Education", "New York State Department of Health", "New Mexico's health secretary":
+     * a state's name right before a federal department's name (or its health secretary's title) makes it the
+     * state's own department, not the federal one.
      */
     private static PlaceMention stateBeforeDepartment(String folded, Hit hit, List<PlaceMention> places) {
         String phrase = folded.substring(hit.start(), hit.end());
-        if (!phrase.contains("department") && !phrase.equals("health and human services")) {
+        if (!phrase.contains("department") && !phrase.equals("health and human services")
+                && !phrase.startsWith("health secretary")) {
             return null;
         }
         for (PlaceMention p : places) {

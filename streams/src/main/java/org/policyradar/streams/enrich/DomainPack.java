@@ -7,6 +7,7 @@ import java.util.Map;
 import org.policyradar.avro.Evidence;
 import org.policyradar.avro.PolicyPosition;
 import org.policyradar.avro.PolicyTopic;
+import org.policyradar.avro.Stance;
 import org.policyradar.streams.enrich.analysis.ItemAnalysis;
 
 /**
@@ -24,6 +25,7 @@ public final class DomainPack {
     private final ActorResolver resolver;
     private final String rulePrefix;
     private final List<String> yieldsTo;
+    private final List<String> counterpart;
 
     DomainPack(RuleFiles.PackFile pack, RuleSet rules) {
         this.domain = pack.domain();
@@ -35,6 +37,7 @@ public final class DomainPack {
         this.resolver = new ActorResolver(rules);
         this.rulePrefix = domain.toLowerCase(Locale.ROOT) + ":";
         this.yieldsTo = pack.yieldsTo();
+        this.counterpart = pack.counterpart().stream().map(p -> TextFolding.fold(p.strip())).toList();
     }
 
     /** The domain id, e.g. EDUCATION. */
@@ -65,6 +68,11 @@ public final class DomainPack {
     /** The positions the pack finds in an analysed text; every evidence rule is prefixed with the pack's domain. */
     List<PolicyPosition> positionsOf(String analysed) {
         List<PolicyPosition> found = new ItemAnalysis(rules, segmenter, resolver, analysed).positions();
+        // a state or local side needs a federal side to answer: a district suing its state over a state law is none
+        if (!counterpart.isEmpty() && found.stream().anyMatch(DomainPack::isStateSide)
+                && !namesCounterpart(TextFolding.fold(analysed))) {
+            found = found.stream().filter(p -> !isStateSide(p)).toList();
+        }
         List<PolicyPosition> named = new ArrayList<>(found.size());
         for (PolicyPosition position : found) {
             List<Evidence> evidence = new ArrayList<>(position.getEvidence().size());
@@ -75,5 +83,23 @@ public final class DomainPack {
             named.add(PolicyPosition.newBuilder(position).setEvidence(evidence).build());
         }
         return named;
+    }
+
+    private static boolean isStateSide(PolicyPosition position) {
+        return position.getStance() == Stance.RESIST || position.getStance() == Stance.ALIGN;
+    }
+
+    /** Whether the folded text has one of the counterpart phrases as whole words. */
+    private boolean namesCounterpart(String folded) {
+        for (String phrase : counterpart) {
+            for (int at = folded.indexOf(phrase); at >= 0; at = folded.indexOf(phrase, at + 1)) {
+                int end = at + phrase.length();
+                if ((at == 0 || !TextFolding.isWordChar(folded.charAt(at - 1)))
+                        && (end == folded.length() || !TextFolding.isWordChar(folded.charAt(end)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

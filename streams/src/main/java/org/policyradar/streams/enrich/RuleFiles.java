@@ -186,12 +186,15 @@ public final class RuleFiles {
      * A policy-domain pack (rules/packs/&lt;domain&gt;.json): its domain and topic, the context phrases that make an
      * item about the domain (the gate), the core cues it leaves out, its own actors, roles and cues, and what
      * each side means in the domain. The shared grammar, places and officials come from the core files.
+     * {@code counterpart}, when given, lists the words that name the federal side (the administration, its
+     * departments, federal law): an item that names none of them has no RESIST or ALIGN position in the pack.
      */
     @JsonIgnoreProperties({"_doc"})
     record PackFile(String domain, String version, PolicyTopic topic, List<String> context,
                     List<String> excludeCoreCues, List<String> yieldsTo, Map<String, String> meaning, List<ActorDef> actors,
-                    List<RoleDef> roles, List<CueDef> cues) {
+                    List<RoleDef> roles, List<CueDef> cues, List<String> counterpart) {
         PackFile {
+            counterpart = orEmpty(counterpart);
             context = orEmpty(context);
             excludeCoreCues = orEmpty(excludeCoreCues);
             yieldsTo = orEmpty(yieldsTo);
@@ -208,7 +211,7 @@ public final class RuleFiles {
         PackFile withShared(SharedPackRules shared) {
             return new PackFile(domain, version, topic, context, excludeCoreCues, yieldsTo, meaning,
                     joined(actors, shared.actors(), ActorDef::id), joined(roles, shared.roles(), RoleDef::role),
-                    joined(cues, shared.cues(), CueDef::id));
+                    joined(cues, shared.cues(), CueDef::id), counterpart);
         }
 
         private static <T> List<T> joined(List<T> own, List<T> shared, Function<T, String> id) {

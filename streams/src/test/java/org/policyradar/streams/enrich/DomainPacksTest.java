@@ -201,7 +201,7 @@ class DomainPacksTest {
         RuleFiles.ActorDef sharedMayor = new RuleFiles.ActorDef("MAYOR-XX", "Mayor shared", null, null, "MD",
                 false, null, List.of("Shared Mayor"), List.of());
         RuleFiles.PackFile pack = new RuleFiles.PackFile("EDUCATION", "1", PolicyTopic.EDUCATION, List.of("DEI"),
-                null, null, null, List.of(ownGovernor), null, null);
+                null, null, null, List.of(ownGovernor), null, null, null);
 
         RuleFiles.PackFile withShared = pack.withShared(
                 new RuleFiles.SharedPackRules(List.of(sharedGovernor, sharedMayor), null, null));
@@ -342,5 +342,111 @@ class DomainPacksTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("AG-MI", Stance.RESIST));
         assertThat(enricher.positionsOf(null, "The Michigan governor appealed to residents to conserve power while "
                 + "the coal plant stays open.")).noneMatch(p -> p.getStance() == Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadAStatesHealthSecretaryAsTheStateNotHhs() {
+        assertThat(enricher.positionsOf(null, "New Mexico's health secretary signed an order letting pharmacists "
+                + "give COVID shots without a prescription, sidestepping the new federal limits."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOVT-NM", Stance.RESIST));
+    }
+
+    @Test
+    void shouldReadAStateGoingItsOwnWayInsteadOfFollowingTheCdcAsResistance() {
+        assertThat(enricher.positionsOf(null, "Newsom signs a law letting California set its own vaccine standards "
+                + "instead of following the CDC.")).extracting(PolicyPosition::getStance)
+                .containsExactly(Stance.RESIST);
+        assertThat(enricher.positionsOf(null, "Vermont's health department said it would continue to follow "
+                + "pediatricians' guidance rather than the revised CDC schedule.")).extracting(PolicyPosition::getStance)
+                .containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadAStatesOwnEndOfVaccineMandatesAsNoAlignment() {
+        // no federal policy asks states to drop school vaccine requirements: a state's own initiative
+        assertThat(enricher.positionsOf(null, "Florida will end all vaccine mandates, including those for "
+                + "schoolchildren, Surgeon General Joseph Ladapo announced.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheMilitarysOwnPersonnelRulesAsAimedAtNoState() {
+        assertThat(enricher.positionsOf(null, "Defense Secretary Pete Hegseth ordered transgender service members "
+                + "out of the military.")).isNotEmpty().allMatch(p -> p.getStance() == Stance.NEUTRAL);
+    }
+
+    @Test
+    void shouldReadAPublicUniversityHospitalEndingCareAsAlignmentAndAPrivateOneAsNothing() {
+        assertThat(enricher.positionsOf(null, "University of Michigan Health ended gender-affirming care for patients "
+                + "under 19, citing the administration's actions.")).extracting(PolicyPosition::getActorId,
+                PolicyPosition::getStance).containsExactly(org.assertj.core.groups.Tuple.tuple("UNIV-MI-UM", Stance.ALIGN));
+        assertThat(enricher.positionsOf(null, "Children's Hospital Los Angeles said it will stop providing "
+                + "gender-affirming care to minors, citing federal pressure.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotReadAnAssociationAFormerHeadOrMembersOfCongressAsGovernment() {
+        assertThat(enricher.positionsOf(null, "The American Council on Education, which represents college "
+                + "presidents, condemned the compact.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "In an op-ed, a former president of the University of Michigan said "
+                + "universities must resist federal pressure on DEI.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "Illinois Democrats in Congress wrote to the Pentagon demanding answers "
+                + "about the National Guard troops.")).noneMatch(p -> p.getTopic() == PolicyTopic.CRIME_DEPLOYMENT);
+    }
+
+    @Test
+    void shouldReadAThreatToSueAsResistance() {
+        assertThat(enricher.positionsOf(null, "Newsom vows to sue over the UCLA demand, calling it extortion."))
+                .extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-CA", Stance.RESIST));
+    }
+
+    @Test
+    void shouldReadNoPresidentOrStateInAStudentBodyOrANewsOutlet() {
+        assertThat(enricher.positionsOf(null, "The president of the student government said the $1 billion demand "
+                + "was unfair.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "The New York Civil Liberties Union said it would fight the "
+                + "certification in court.")).isEmpty();
+    }
+
+    @Test
+    void shouldGiveNoEducationSideToAFightBetweenAStateAndItsOwnDistricts() {
+        assertThat(enricher.positionsOf(null, "Several Texas school districts sued the state over the new law requiring "
+                + "the Ten Commandments in classrooms.")).isEmpty();
+        assertThat(enricher.positionsOf(null, "The University of Texas closed its diversity office to comply with the "
+                + "new state law.")).isEmpty();
+        // with the federal side named, the same kind of refusal resists
+        assertThat(enricher.positionsOf(null, "Maryland's state superintendent said Maryland schools will not certify "
+                + "the anti-DEI pledge.")).extracting(PolicyPosition::getStance).containsExactly(Stance.RESIST);
+    }
+
+    @Test
+    void shouldReadAGovernorsPushbackInAHeadlineAsResistanceAndTheThreatSheAnswersAsAMention() {
+        assertThat(enricher.positionsOf(null, "Mills slams Trump's threat to withhold funding over transgender "
+                + "athletes.")).extracting(PolicyPosition::getActorId, PolicyPosition::getStance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GOV-ME", Stance.RESIST));
+    }
+
+    @Test
+    void shouldKeepTheStanceOfACuePhraseThatAContextPhraseContains() {
+        // the longest phrase wins a match: "deploy troops" and "voter registration lists" are gate phrases too
+        assertThat(enricher.positionsOf(null, "Trump will deploy troops to Chicago to fight crime, the White House "
+                + "said.")).filteredOn(p -> p.getTopic() == PolicyTopic.CRIME_DEPLOYMENT)
+                .extracting(PolicyPosition::getStance).containsExactly(Stance.PRESS);
+        assertThat(enricher.positionsOf(null, "The Justice Department requested voter registration lists from Maine's "
+                + "secretary of state.")).extracting(PolicyPosition::getTopic, PolicyPosition::getStance)
+                .contains(org.assertj.core.groups.Tuple.tuple(PolicyTopic.ELECTIONS, Stance.PRESS));
+        assertThat(enricher.positionsOf(null, "Trump administration cuts $11 billion in COVID-era public health grants "
+                + "to states.")).extracting(PolicyPosition::getStance).containsExactly(Stance.PRESS);
+    }
+
+    @Test
+    void shouldReadDefendingASettlementAsAlignmentAndDecliningTheCompactAsARefusal() {
+        // "protect students" is the purpose of the deal, not resistance; "sign the compact" inside a refusal is none
+        assertThat(enricher.positionsOf(null, "University of Michigan officials defended the agreement with the "
+                + "Justice Department over DEI as the best way to protect students."))
+                .extracting(PolicyPosition::getStance).containsExactly(Stance.ALIGN);
+        assertThat(enricher.positionsOf(null, "The University of Washington declined to sign the compact, its "
+                + "president said.")).extracting(PolicyPosition::getStance).containsExactly(Stance.RESIST);
     }
 }
