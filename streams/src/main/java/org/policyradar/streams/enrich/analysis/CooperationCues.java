@@ -118,7 +118,10 @@ final class CooperationCues extends CueFamily {
     private Candidate demanded(CueReading reading, Hit demand) {
         Clause clause = reading.clause();
         Hit hit = reading.hit();
-        ActorMention demander = agents.subject(clause, demand.start());
+        // "the sheriff was ordered by a judge to honor detainers": the demander of a passive follows "by"
+        ActorMention demander = constructions.isPassive(demand) && constructions.byAfter(demand)
+                ? agents.firstAfter(clause, demand.end(), a -> a.end() <= hit.start())
+                : agents.subject(clause, demand.start());
         if (demander == null || demander.foreign() || demander.judicial()) {
             return null;
         }
