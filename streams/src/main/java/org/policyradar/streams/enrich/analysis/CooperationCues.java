@@ -100,6 +100,12 @@ final class CooperationCues extends CueFamily {
         if (constructions.inRelativeOfNonActor(clause, reading.subject(), hit)) {
             return false;
         }
+        // "protested against the sheriff's partnership with ICE": cooperation named after a word of opposition or
+        // background is what the clause is about, not cooperation its subject takes part in
+        if (kind == CueKind.COOPERATE && polarity > 0 && facts.isNominal(hit)
+                && constructions.objectOfOpposition(hit) >= 0) {
+            return false;
+        }
         // "will support immigrant families", "help migrants find shelter": helping people, not enforcement
         return !(kind == CueKind.COOPERATE && polarity > 0 && !cue.context()
                 && constructions.objectIsPeople(clause, hit));
