@@ -2,6 +2,7 @@ package org.policyradar.streams.enrich.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.policyradar.avro.PolicyTopic;
 import org.policyradar.streams.enrich.CueKind;
 import org.policyradar.streams.enrich.Mentions.ActorMention;
 import org.policyradar.streams.enrich.Mentions.PlaceMention;
@@ -50,7 +51,10 @@ final class CooperationCues extends CueFamily {
             }
             // "ICE agents won't be allowed inside Chicago schools, the district said"
             // "ICE signed agreements with more than 900 local agencies": a partner of no known place is no speaker
-            ActorMention after = agents.firstAfter(clause, hit.end(), ActorMention::stateOrLocal);
+            // "Border Patrol agents cut the state's razor wire, Texas officials said": what the federal side does
+            // to a state's border measure is no stance of the speaker's
+            ActorMention after = polarity > 0 && reading.cue().topic() == PolicyTopic.BORDER ? null
+                    : agents.firstAfter(clause, hit.end(), ActorMention::stateOrLocal);
             if (after != null && after.explicit() && after.agents().stream().allMatch(a -> a.place() != null)) {
                 return candidate(reading, after, side, reading.clauseFactor() * confidence.agentAfterCue());
             }
