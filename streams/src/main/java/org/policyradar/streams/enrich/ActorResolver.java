@@ -49,6 +49,7 @@ public final class ActorResolver {
     private final RuleSet rules;
     private final RoleAgents roleAgents;
     private final Set<String> followers;
+    private final Set<String> possessiveActions;
 
     /** The resolver of the given rules' actors, roles and places. */
     public ActorResolver(RuleSet rules) {
@@ -57,6 +58,9 @@ public final class ActorResolver {
         Set<String> words = new LinkedHashSet<>();
         rules.grammar().placeSubjectFollowers().forEach(w -> words.add(TextFolding.fold(w)));
         this.followers = Set.copyOf(words);
+        Set<String> actions = new LinkedHashSet<>();
+        rules.grammar().placePossessiveActions().forEach(w -> actions.add(TextFolding.fold(w)));
+        this.possessiveActions = Set.copyOf(actions);
     }
 
     /** Places named in the text, including "City, ST" postal forms, in text order. */
@@ -265,6 +269,13 @@ public final class ActorResolver {
             if (unlisted != null) {
                 start = unlisted.start();
                 nearby = unlisted;
+            } else if (isLocalTitle(role) && nearby != null) {
+                // "the sheriff of Bristol County, Massachusetts": the unlisted county after the title
+                unlisted = UnlistedPlaces.countyAfter(text, hit.end(), nearby.place().state());
+                if (unlisted != null) {
+                    nearby = unlisted;
+                    usedAsQualifier.add(unlisted);
+                }
             }
             if (nearby != null) {
                 Agent agent = roleAgents.qualified(role, nearby, text, nearby == unlisted ? "unlisted-place" : "nearby-place");
@@ -417,6 +428,9 @@ public final class ActorResolver {
         }
         int i = place.end();
         String rest = folded.substring(i);
+        if (rest.startsWith("'s ") || rest.startsWith("\u2019s ")) {
+            return isPossessiveAction(rest.substring(3));
+        }
         if (rest.startsWith("'s") || rest.startsWith("-")) {
             return false;
         }
@@ -446,6 +460,19 @@ public final class ActorResolver {
         }
         String next = stripped.substring(0, end).toLowerCase(Locale.ROOT);
         return followers.contains(next);
+    }
+
+    /**
+     * "Milwaukee's decision to end its agreement with ICE": the place whose decision, move or vote "to" do
+     * something is said is the one that does it ({@code grammar.placePossessiveActions}).
+     */
+    private boolean isPossessiveAction(String afterPossessive) {
+        int end = 0;
+        while (end < afterPossessive.length() && Character.isLetter(afterPossessive.charAt(end))) {
+            end++;
+        }
+        return end > 0 && possessiveActions.contains(afterPossessive.substring(0, end))
+                && afterPossessive.startsWith(" to ", end);
     }
 
     /** A place standing for its government ("California sued..."): the State of, City of, or Government of it. */

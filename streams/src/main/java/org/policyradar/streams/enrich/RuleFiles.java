@@ -118,8 +118,11 @@ public final class RuleFiles {
 
     /** Negation scope, objects, subjects and generic targets. */
     public record Grammar(int negationWindowWords, List<String> negationBreakers, int objectWindowWords,
-                   List<String> placeSubjectFollowers, List<String> relativeTargets, List<String> nounOrVerbCues) {
+                   List<String> placeSubjectFollowers, List<String> relativeTargets, List<String> nounOrVerbCues,
+                   List<String> placePossessiveActions, List<String> evaluationVerbs) {
         public Grammar {
+            placePossessiveActions = orEmpty(placePossessiveActions);
+            evaluationVerbs = orEmpty(evaluationVerbs);
             nounOrVerbCues = orEmpty(nounOrVerbCues);
             negationBreakers = orEmpty(negationBreakers);
             placeSubjectFollowers = orEmpty(placeSubjectFollowers);

@@ -30,7 +30,35 @@ final class UnlistedPlaces {
             "public", "town", "village", "metro", "area", "regional", "top", "senior", "elected", "both", "several",
             "many", "some", "all", "other", "two", "three", "meanwhile", "however", "also", "more", "most");
 
+    /** "of" (and an optional "the"), then one to three capitalised words, then County or Parish. */
+    private static final Pattern COUNTY_AFTER = Pattern.compile(
+            "\\s+of\\s+(?:the\\s+)?((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\\s){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\\s(County|Parish)\\b");
+
     private UnlistedPlaces() {
+    }
+
+    /**
+     * The unlisted county named right after a local title with "of" ("the sheriff of Bristol County"), in
+     * {@code state}, or null when there is none or no state to put it in. Only a county or parish: "the mayor of
+     * <Name>" is as often a person's or an organisation's name as a town's.
+     */
+    static PlaceMention countyAfter(String text, int titleEnd, String state) {
+        if (state == null) {
+            return null;
+        }
+        Matcher m = COUNTY_AFTER.matcher(text).region(titleEnd, Math.min(text.length(), titleEnd + 60));
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String name = m.group(1);
+        List<String> words = List.of(name.toLowerCase(Locale.ROOT).split("[\\s-]+"));
+        if (words.stream().anyMatch(NOT_NAMES::contains)) {
+            return null;
+        }
+        String display = name + " " + m.group(2);
+        String code = "US-" + state + "-" + display.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", "_");
+        Gazetteer.Place place = new Gazetteer.Place(code, JurisdictionKind.COUNTY, display, state, List.of(), null);
+        return new PlaceMention(m.start(1), m.end(2), place, false);
     }
 
     /**

@@ -40,6 +40,53 @@ class RealNewsPatternsTest {
     }
 
     @Test
+    void shouldGiveAPlacesDecisionToEndCooperationToThatPlace() {
+        assertThat(positions("Phoenix's decision to end its cooperation agreement with ICE angered the sheriff."))
+                .singleElement().satisfies(position -> {
+                    assertThat(position.getStance()).isEqualTo(Stance.RESIST);
+                    assertThat(position.getActorId()).isEqualTo("GOVT-US-AZ-PHOENIX");
+                });
+    }
+
+    @Test
+    void shouldResolveAnUnlistedCountyAfterTheTitleWithOf() {
+        assertThat(positions("The sheriff of Bristol County in Massachusetts said deputies will keep honoring ICE "
+                + "detainers.")).singleElement().satisfies(position -> {
+                    assertThat(position.getStance()).isEqualTo(Stance.ALIGN);
+                    assertThat(position.getJurisdiction().getCode()).isEqualTo("US-MA-BRISTOL_COUNTY");
+                    assertThat(position.getJurisdiction().getKind()).isEqualTo(JurisdictionKind.COUNTY);
+                });
+    }
+
+    @Test
+    void shouldTakeNoStanceOfAnOfficialWhomACourtOrders() {
+        assertThat(stances("The Lake County sheriff has been ordered by a judge to honor ICE detainers."))
+                .doesNotContain(Stance.ALIGN, Stance.RESIST);
+        assertThat(stances("The Lake County sheriff said he will continue to honor ICE detainers."))
+                .containsExactly(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldTakeNoStanceFromPraiseOrCriticismOfAnothersCooperation() {
+        assertThat(stances("A conservative group praised the Lake County sheriff's cooperation with ICE."))
+                .doesNotContain(Stance.ALIGN);
+        assertThat(stances("Immigrant advocates criticized the county's cooperation with ICE."))
+                .doesNotContain(Stance.ALIGN);
+    }
+
+    @Test
+    void shouldReadAFederalDeploymentOfAgentsAsCooperationAndOfTroopsAsMilitary() {
+        assertThat(positions("Hundreds of immigration agents will be deployed to Charlotte next week."))
+                .singleElement().satisfies(position -> {
+                    assertThat(position.getStance()).isEqualTo(Stance.PRESS);
+                    assertThat(position.getTopic()).hasToString("COOPERATION");
+                });
+        assertThat(positions("The Pentagon will deploy 700 Marines to Los Angeles."))
+                .singleElement().satisfies(position -> assertThat(position.getTopic())
+                        .hasToString("MILITARY_DEPLOYMENT"));
+    }
+
+    @Test
     void shouldReadWashingtonAsTheStateOnlyNextToAStateTitle() {
         for (String text : List.of(
                 "Washington's governor said the state will not help ICE with deportations.",

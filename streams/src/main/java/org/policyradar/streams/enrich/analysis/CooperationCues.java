@@ -2,6 +2,7 @@ package org.policyradar.streams.enrich.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.policyradar.avro.PolicyTopic;
 import org.policyradar.streams.enrich.CueKind;
 import org.policyradar.streams.enrich.Mentions.ActorMention;
 import org.policyradar.streams.enrich.Mentions.PlaceMention;
@@ -50,7 +51,10 @@ final class CooperationCues extends CueFamily {
             }
             // "ICE agents won't be allowed inside Chicago schools, the district said"
             // "ICE signed agreements with more than 900 local agencies": a partner of no known place is no speaker
-            ActorMention after = agents.firstAfter(clause, hit.end(), ActorMention::stateOrLocal);
+            // "Border Patrol agents cut the state's razor wire, Texas officials said": what the federal side does
+            // to a state's border measure is no stance of the speaker's
+            ActorMention after = polarity > 0 && reading.cue().topic() == PolicyTopic.BORDER ? null
+                    : agents.firstAfter(clause, hit.end(), ActorMention::stateOrLocal);
             if (after != null && after.explicit() && after.agents().stream().allMatch(a -> a.place() != null)) {
                 return candidate(reading, after, side, reading.clauseFactor() * confidence.agentAfterCue());
             }
@@ -100,6 +104,12 @@ final class CooperationCues extends CueFamily {
         if (constructions.inRelativeOfNonActor(clause, reading.subject(), hit)) {
             return false;
         }
+        // "protested against the sheriff's partnership with ICE": cooperation named after a word of opposition or
+        // background is what the clause is about, not cooperation its subject takes part in
+        if (kind == CueKind.COOPERATE && polarity > 0 && facts.isNominal(hit)
+                && constructions.objectOfOpposition(hit) >= 0) {
+            return false;
+        }
         // "will support immigrant families", "help migrants find shelter": helping people, not enforcement
         return !(kind == CueKind.COOPERATE && polarity > 0 && !cue.context()
                 && constructions.objectIsPeople(clause, hit));
@@ -118,7 +128,10 @@ final class CooperationCues extends CueFamily {
     private Candidate demanded(CueReading reading, Hit demand) {
         Clause clause = reading.clause();
         Hit hit = reading.hit();
-        ActorMention demander = agents.subject(clause, demand.start());
+        // "the sheriff was ordered by a judge to honor detainers": the demander of a passive follows "by"
+        ActorMention demander = constructions.isPassive(demand) && constructions.byAfter(demand)
+                ? agents.firstAfter(clause, demand.end(), a -> a.end() <= hit.start())
+                : agents.subject(clause, demand.start());
         if (demander == null || demander.foreign() || demander.judicial()) {
             return null;
         }

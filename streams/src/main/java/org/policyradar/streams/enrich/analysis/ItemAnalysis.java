@@ -13,6 +13,7 @@ import org.policyradar.streams.enrich.RuleSet;
 import org.policyradar.streams.enrich.Segmenter;
 import org.policyradar.streams.enrich.Segmenter.Clause;
 import org.policyradar.streams.enrich.Segmenter.Sentence;
+import org.policyradar.streams.enrich.TextFolding;
 import org.policyradar.streams.enrich.analysis.Candidate.Side;
 
 /**
@@ -66,6 +67,7 @@ public final class ItemAnalysis {
         }
         candidates.replaceAll(aim::apply);
         candidates.replaceAll(this::unlessRejectedMention);
+        candidates.replaceAll(this::unlessEvaluatedMention);
         candidates.removeIf(c -> c.side() != Side.JUDICIAL && c.side() != Side.NEUTRAL
                 && c.confidence() < confidence.minConfidence());
         // "... after ICE arrests": an action named in a background clause is a mention, not a position
@@ -107,6 +109,37 @@ public final class ItemAnalysis {
                     && facts.wordsBetween(hit.end(), agent.start()) <= 1) {
                 return candidate.neutral("+answered-mention");
             }
+        }
+        return candidate;
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her", "this");
+
+    /**
+     * "A conservative group praised the sheriff's cooperation with ICE": a state or local possessor of a nominal
+     * cue that is the object of someone's praise or criticism ({@code grammar.evaluationVerbs}) is what they speak
+     * about, not a position of its own here.
+     */
+    private Candidate unlessEvaluatedMention(Candidate candidate) {
+        ActorMention agent = candidate.agent();
+        if ((candidate.side() != Side.ALIGN && candidate.side() != Side.RESIST) || agent == null
+                || !facts.isPossessive(agent) || !facts.isNominal(candidate.cue())) {
+            return candidate;
+        }
+        int at = agent.start();
+        for (int i = 0; i < 2; i++) {
+            int[] word = TextFolding.wordBefore(facts.folded, at, c -> Character.isLetter((char) c));
+            if (word == null) {
+                return candidate;
+            }
+            String before = facts.folded.substring(word[0], word[1]);
+            if (facts.grammar.evaluationVerbs().contains(before)) {
+                return candidate.neutral("+evaluated-mention");
+            }
+            if (!DETERMINERS.contains(before)) {
+                return candidate;
+            }
+            at = word[0];
         }
         return candidate;
     }
